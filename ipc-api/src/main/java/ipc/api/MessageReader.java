@@ -1,0 +1,167 @@
+package ipc.api;
+
+import ipc.api.spi.DecodeContext;
+import ipc.api.spi.IpcSerializer;
+import ipc.api.spi.TransportHandle.Kind;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Decodes one message payload and hands out its handles. Whatever the decoded value does not reference is closed
+ * when decoding ends; if decoding fails, every handle of the message is closed.
+ */
+final class MessageReader implements DecodeContext {
+
+    private final List<HandleCore> cores;
+    private final IpcSerializer serializer;
+    private final boolean[] claimed;
+    private final Object[] made;
+    private final Type[] madeTypes;
+
+    private MessageReader(List<HandleCore> cores, IpcSerializer serializer) {
+        this.cores = cores;
+        this.serializer = serializer;
+        this.claimed = new boolean[cores.size()];
+        this.made = new Object[cores.size()];
+        this.madeTypes = new Type[cores.size()];
+    }
+
+    /**
+     * Checks the header at {@code frame}'s position against {@code binding}'s serializer and leaves the position at
+     * the payload. On a mismatch, closes {@code cores} and throws.
+     */
+    static void checkHeader(ByteBuffer frame, byte[] expectedHeader, String expectedName, Object expectedType,
+            List<HandleCore> cores) throws IpcSerializationException {
+        if (Frames.hasSerializer(frame, expectedHeader)) {
+            frame.position(frame.position() + expectedHeader.length);
+            return;
+        }
+        try {
+            String writtenBy = Frames.readHeader(frame);
+            throw new IpcSerializationException("Expected a message written by serializer '" + expectedName
+                    + "' for " + expectedType + ", got one written by '" + writtenBy + "'");
+        } finally {
+            HandleCore.closeAll(cores);
+        }
+    }
+
+    /** Decodes the payload between {@code payload}'s position and limit as {@code binding}'s type. */
+    static <T> T decode(ByteBuffer payload, List<HandleCore> cores, Binding<T> binding)
+            throws IpcSerializationException {
+        MessageReader reader = new MessageReader(cores, binding.serializer());
+        boolean success = false;
+        try {
+            T value;
+            try {
+                value = binding.codec().decode(payload, reader);
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new IpcSerializationException("Cannot decode a message of " + payload.remaining()
+                        + " bytes as " + binding.type() + " with serializer '" + binding.serializerName() + "': "
+                        + e.getMessage(), e);
+            }
+            if (value == null) {
+                throw new IpcSerializationException("Expected a " + binding.type() + ", got a message that "
+                        + "serializer '" + binding.serializerName() + "' decoded to null");
+            }
+            success = true;
+            return value;
+        } finally {
+            reader.finish(success);
+        }
+    }
+
+    private void finish(boolean success) {
+        for (int i = 0; i < cores.size(); i++) {
+            if (!success || !claimed[i]) {
+                cores.get(i).close();
+            }
+        }
+    }
+
+    @Override
+    public int handleCount() {
+        return cores.size();
+    }
+
+    @Override
+    public Object handle(int index, Type declaredType) throws IpcSerializationException {
+        if (index < 0 || index >= cores.size()) {
+            throw new IpcSerializationException("Expected a handle index below " + cores.size()
+                    + " (the handles that came with the message), got " + index);
+        }
+        Class<?> raw = TypeRef.ofType(declaredType).rawType();
+        Kind expected = kindOf(raw);
+        HandleCore core = cores.get(index);
+        Kind actual = core.endpoint().kind();
+        if (actual != expected) {
+            throw new IpcSerializationException("Expected a " + describe(expected) + " at handle index " + index
+                    + " for " + declaredType.getTypeName() + ", got a " + describe(actual));
+        }
+        if (made[index] != null && madeTypes[index].equals(declaredType)) {
+            return made[index];
+        }
+        Object handle = create(raw, declaredType, core);
+        claimed[index] = true;
+        made[index] = handle;
+        madeTypes[index] = declaredType;
+        return handle;
+    }
+
+    private Object create(Class<?> raw, Type declaredType, HandleCore core) {
+        if (raw == IpcSender.class) {
+            return new IpcSender<>(core, Binding.lazy(TypeRef.ofType(typeArgument(declaredType)), serializer));
+        }
+        if (raw == IpcReceiver.class) {
+            return new IpcReceiver<>(core, Binding.lazy(TypeRef.ofType(typeArgument(declaredType)), serializer));
+        }
+        if (raw == OpaqueIpcSender.class) {
+            return new OpaqueIpcSender(core, serializer);
+        }
+        if (raw == OpaqueIpcReceiver.class) {
+            return new OpaqueIpcReceiver(core, serializer);
+        }
+        if (raw == IpcBytesSender.class) {
+            return new IpcBytesSender(core);
+        }
+        if (raw == IpcBytesReceiver.class) {
+            return new IpcBytesReceiver(core);
+        }
+        return new IpcSharedMemory(core);
+    }
+
+    private static Kind kindOf(Class<?> raw) {
+        if (raw == IpcSender.class || raw == OpaqueIpcSender.class || raw == IpcBytesSender.class) {
+            return Kind.SENDER;
+        }
+        if (raw == IpcReceiver.class || raw == OpaqueIpcReceiver.class || raw == IpcBytesReceiver.class) {
+            return Kind.RECEIVER;
+        }
+        if (raw == IpcSharedMemory.class) {
+            return Kind.SHARED_MEMORY;
+        }
+        throw new IllegalArgumentException("Not an ipc-channel handle type: " + raw.getName());
+    }
+
+    private static String describe(Kind kind) {
+        return switch (kind) {
+            case SENDER -> "channel sender";
+            case RECEIVER -> "channel receiver";
+            case SHARED_MEMORY -> "shared-memory region";
+        };
+    }
+
+    /** {@code Point} for {@code IpcSender<Point>} or {@code IpcSender<? extends Point>}; Object when raw. */
+    private static Type typeArgument(Type declaredType) {
+        if (declaredType instanceof ParameterizedType parameterized) {
+            Type argument = parameterized.getActualTypeArguments()[0];
+            if (argument instanceof WildcardType wildcard) {
+                return wildcard.getUpperBounds()[0];
+            }
+            return argument;
+        }
+        return Object.class;
+    }
+}

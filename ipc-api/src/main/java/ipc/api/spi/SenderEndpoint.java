@@ -1,0 +1,41 @@
+package ipc.api.spi;
+
+import ipc.api.IpcDisconnectedException;
+import ipc.api.IpcException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The sending end of a channel.
+ *
+ * <h2>Thread safety</h2>
+ * Thread-safe. Concurrent {@link #send} calls deliver whole messages, never interleaved, whatever their size.
+ */
+public interface SenderEndpoint extends TransportHandle {
+
+    @Override
+    default Kind kind() {
+        return Kind.SENDER;
+    }
+
+    /**
+     * Sends one message: the bytes between {@code frame}'s position and limit, and the given handles, which the
+     * receiving side gets in the same order. The handles are not consumed; the caller still owns and closes them.
+     * The frame buffer is not retained after this call returns.
+     *
+     * @param frame the message bytes, any size
+     * @param handles handles created by the same transport, in the order the receiver will see them
+     * @throws IpcDisconnectedException if the receiving end is closed everywhere
+     * @throws IpcException for any other OS failure; the message was then not delivered
+     * @throws IllegalArgumentException if a handle belongs to another transport or is closed
+     */
+    void send(ByteBuffer frame, List<? extends TransportHandle> handles) throws IpcException;
+
+    /**
+     * Creates an independent handle to the same channel.
+     *
+     * @return a new sender, owned by the caller
+     * @throws IpcException if the OS refuses (for example, out of file descriptors)
+     */
+    SenderEndpoint duplicate() throws IpcException;
+}

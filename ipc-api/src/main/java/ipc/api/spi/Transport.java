@@ -1,0 +1,62 @@
+package ipc.api.spi;
+
+import ipc.api.IpcException;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * Creates the OS objects behind channels, one-shot servers, receiver sets and shared memory.
+ *
+ * <h2>Thread safety</h2>
+ * Implementations must be thread-safe.
+ */
+public interface Transport {
+
+    /** The provider's name, such as {@code linux}. */
+    String name();
+
+    /**
+     * Creates a connected pair: messages sent on the sender end are received on the receiver end.
+     *
+     * @return the two ends, each owned by the caller
+     * @throws IpcException if the OS refuses (for example, out of file descriptors)
+     */
+    EndpointPair channel() throws IpcException;
+
+    /**
+     * Creates a server that accepts exactly one client through {@link #connect(String)}.
+     *
+     * @return the server, owned by the caller
+     * @throws IpcException if the OS refuses
+     */
+    OneShotServerEndpoint oneShotServer() throws IpcException;
+
+    /**
+     * Connects to a one-shot server by the name it published, possibly in another process.
+     *
+     * @param name the server's {@link OneShotServerEndpoint#name()}
+     * @return a sender whose messages the server's accepted receiver gets
+     * @throws IpcException if no server listens under that name, or it already accepted a client
+     */
+    SenderEndpoint connect(String name) throws IpcException;
+
+    /**
+     * Creates an empty set that reports readiness over many receivers.
+     *
+     * @return the set, owned by the caller
+     * @throws IpcException if the OS refuses
+     */
+    ReceiverSetEndpoint receiverSet() throws IpcException;
+
+    /**
+     * Creates a shared-memory region of {@code length} bytes, lets {@code initializer} fill it through a
+     * writable buffer (position 0, limit {@code length}), then makes it read-only for good (on Linux: seals it).
+     * The writable buffer must not be used after {@code initializer} returns.
+     *
+     * @param length the size in bytes, 0 or more
+     * @param initializer fills the region
+     * @return the region, owned by the caller
+     * @throws IpcException if the OS refuses
+     */
+    SharedMemoryEndpoint sharedMemory(int length, Consumer<ByteBuffer> initializer) throws IpcException;
+}
