@@ -87,6 +87,15 @@ final class MessageReader implements DecodeContext {
     }
 
     @Override
+    public Kind kind(int index) throws IpcSerializationException {
+        if (index < 0 || index >= cores.size()) {
+            throw new IpcSerializationException("Expected a handle index below " + cores.size()
+                    + " (the handles that came with the message), got " + index);
+        }
+        return cores.get(index).endpoint().kind();
+    }
+
+    @Override
     public Object handle(int index, Type declaredType) throws IpcSerializationException {
         if (index < 0 || index >= cores.size()) {
             throw new IpcSerializationException("Expected a handle index below " + cores.size()
@@ -94,6 +103,10 @@ final class MessageReader implements DecodeContext {
         }
         Class<?> raw = TypeRef.ofType(declaredType).rawType();
         Kind expected = kindOf(raw);
+        if (expected == null) {
+            throw new IpcSerializationException("Expected an ipc-channel handle type at handle index " + index
+                    + ", but the serializer asked for " + declaredType.getTypeName());
+        }
         HandleCore core = cores.get(index);
         Kind actual = core.endpoint().kind();
         if (actual != expected) {
@@ -142,7 +155,7 @@ final class MessageReader implements DecodeContext {
         if (raw == IpcSharedMemory.class) {
             return Kind.SHARED_MEMORY;
         }
-        throw new IllegalArgumentException("Not an ipc-channel handle type: " + raw.getName());
+        return null;
     }
 
     private static String describe(Kind kind) {

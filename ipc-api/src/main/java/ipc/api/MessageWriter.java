@@ -38,7 +38,7 @@ final class MessageWriter implements EncodeContext {
                     throw writer.misuse;
                 }
                 throw new IpcSerializationException("Cannot encode a " + value.getClass().getName() + " as "
-                        + type + " with serializer '" + serializerName + "': " + e, e);
+                        + type + " with serializer '" + serializerName + "': " + e.getMessage(), e);
             }
             endpoint.send(buffer.contents(), writer.handles);
         } finally {

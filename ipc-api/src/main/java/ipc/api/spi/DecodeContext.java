@@ -19,6 +19,16 @@ public interface DecodeContext {
     int handleCount();
 
     /**
+     * The kind of the handle at {@code index}, for a serializer that meets a handle index where the declared type
+     * says nothing (a field of type {@code Object}) and wants to rebuild it as an opaque handle.
+     *
+     * @param index the index written by {@link EncodeContext#handleIndex(Object)}
+     * @return the kind
+     * @throws IpcSerializationException if the index is out of range
+     */
+    TransportHandle.Kind kind(int index) throws IpcSerializationException;
+
+    /**
      * Returns the handle at {@code index} as the declared type, for example {@code IpcSender<Point>},
      * {@code OpaqueIpcReceiver} or {@code IpcSharedMemory}. The same index asked for twice gives handles that
      * share one OS handle (the same object, if the declared types are equal).

@@ -23,8 +23,9 @@ public interface IpcSerializer {
     String name();
 
     /**
-     * Prepares a codec for one declared message type. Called once per channel; the codec should cache whatever
-     * it can.
+     * Prepares a codec for one declared message type. May be called many times for the same type (once per channel
+     * end, including each typed handle decoded out of a message, on its first use): implementations should cache
+     * codecs by type.
      *
      * @param type the declared message type
      * @param <T> the message type

@@ -1,5 +1,6 @@
 package ipc.api.spi;
 
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -25,6 +26,43 @@ public final class Types {
                     + " type arguments, got " + arguments.length);
         }
         return new ParameterizedTypeImpl(raw, arguments.clone());
+    }
+
+    /**
+     * The array type whose components are {@code component}: a {@link Class} for a class component, otherwise a
+     * {@link GenericArrayType} equal to the JDK's own (as in {@code List<Point>[]}).
+     *
+     * @param component the component type
+     * @return the array type
+     */
+    public static Type arrayOf(Type component) {
+        Objects.requireNonNull(component, "component");
+        if (component instanceof Class<?> c) {
+            return c.arrayType();
+        }
+        return new GenericArrayTypeImpl(component);
+    }
+
+    private record GenericArrayTypeImpl(Type component) implements GenericArrayType {
+        @Override
+        public Type getGenericComponentType() {
+            return component;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GenericArrayType that && component.equals(that.getGenericComponentType());
+        }
+
+        @Override
+        public int hashCode() {
+            return component.hashCode(); // as the JDK's GenericArrayTypeImpl
+        }
+
+        @Override
+        public String toString() {
+            return component.getTypeName() + "[]";
+        }
     }
 
     private static final class ParameterizedTypeImpl implements ParameterizedType {
