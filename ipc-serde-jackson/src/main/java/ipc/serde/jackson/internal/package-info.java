@@ -1,0 +1,5 @@
+/**
+ * Implementation of the Jackson serializer: the codec, the Jackson module that writes ipc-channel handles as
+ * indexes into a message's handle table, and the secure mapper defaults. Not exported; nothing here is API.
+ */
+package ipc.serde.jackson.internal;
