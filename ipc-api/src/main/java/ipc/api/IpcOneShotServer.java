@@ -84,6 +84,19 @@ public final class IpcOneShotServer<T> implements AutoCloseable {
      * @return the server, to be closed by the caller
      * @throws IpcException if no transport is available, or the OS refuses
      */
+    public static <T> IpcOneShotServer<T> create(Class<T> type, IpcSerializer serializer) throws IpcException {
+        return create(TypeRef.of(type), serializer);
+    }
+
+    /**
+     * Creates a server with an explicit serializer; the client must use one of the same name.
+     *
+     * @param type the message type
+     * @param serializer the serializer
+     * @param <T> the message type
+     * @return the server, to be closed by the caller
+     * @throws IpcException if no transport is available, or the OS refuses
+     */
     public static <T> IpcOneShotServer<T> create(TypeRef<T> type, IpcSerializer serializer) throws IpcException {
         Binding<T> binding = Binding.eager(type, serializer);
         return new IpcOneShotServer<>(IpcRuntime.transport().oneShotServer(), binding);

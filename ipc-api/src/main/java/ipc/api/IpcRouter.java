@@ -118,7 +118,8 @@ public final class IpcRouter implements AutoCloseable {
      * @param receiver the receiver, now owned by the router
      * @param onMessage called on the router thread for each message
      * @param onDisconnected called once on the router thread when the channel closes; not called on shutdown
-     * @throws IllegalStateException if the router is shut down
+     * @throws IllegalStateException if the router is shut down; the receiver then stays the caller's, unless the
+     *     shutdown raced with this call, in which case the router closed it
      */
     public void addRoute(OpaqueIpcReceiver receiver, Consumer<OpaqueIpcMessage> onMessage, Runnable onDisconnected) {
         Objects.requireNonNull(receiver, "receiver");

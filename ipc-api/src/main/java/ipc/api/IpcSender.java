@@ -70,6 +70,21 @@ public final class IpcSender<T> implements AutoCloseable {
      * @throws IpcException if no server listens under that name, it already accepted a client, or no transport is
      *     available
      */
+    public static <T> IpcSender<T> connect(String name, Class<T> type, IpcSerializer serializer) throws IpcException {
+        return connect(name, TypeRef.of(type), serializer);
+    }
+
+    /**
+     * Connects to an {@link IpcOneShotServer} with an explicit serializer, which must have the server's name.
+     *
+     * @param name the server's name
+     * @param type the message type; must match the server's
+     * @param serializer the serializer
+     * @param <T> the message type
+     * @return the sender
+     * @throws IpcException if no server listens under that name, it already accepted a client, or no transport is
+     *     available
+     */
     public static <T> IpcSender<T> connect(String name, TypeRef<T> type, IpcSerializer serializer)
             throws IpcException {
         Objects.requireNonNull(name, "name");

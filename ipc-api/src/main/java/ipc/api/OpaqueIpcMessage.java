@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * should be {@linkplain #close() closed}; if it is not, its handles are released when it becomes unreachable.
  *
  * <h2>Thread safety</h2>
- * Thread-safe, but decode a message with handles once.
+ * Thread-safe, but decode a message with handles once: a second {@code to(...)}, or one after {@link #close()},
+ * throws {@link IllegalStateException}.
  */
 public final class OpaqueIpcMessage implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class OpaqueIpcMessage implements AutoCloseable {
     private final List<HandleCore> cores;
     private final IpcSerializer serializer;
     private final AtomicBoolean handlesTaken = new AtomicBoolean();
+    private volatile boolean closed;
 
     OpaqueIpcMessage(ReceivedMessage message, IpcSerializer serializer) {
         this.frame = message.frame().asReadOnlyBuffer();
@@ -113,7 +115,8 @@ public final class OpaqueIpcMessage implements AutoCloseable {
             return cores;
         }
         if (!handlesTaken.compareAndSet(false, true)) {
-            throw new IllegalStateException("This message's handles were already taken by an earlier to(...)");
+            throw new IllegalStateException(closed ? "This message was closed: its handles are released"
+                    : "This message's handles were already taken by an earlier to(...)");
         }
         return cores;
     }
@@ -121,6 +124,7 @@ public final class OpaqueIpcMessage implements AutoCloseable {
     /** Closes the handles of a message that was not decoded. Idempotent. */
     @Override
     public void close() {
+        closed = true;
         if (!cores.isEmpty() && handlesTaken.compareAndSet(false, true)) {
             HandleCore.closeAll(cores);
         }

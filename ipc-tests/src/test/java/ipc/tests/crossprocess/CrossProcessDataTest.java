@@ -1,0 +1,92 @@
+package ipc.tests.crossprocess;
+
+import static ipc.tests.crossprocess.Children.accept;
+import static ipc.tests.crossprocess.Children.assertExitsCleanly;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ipc.api.Ipc;
+import ipc.api.IpcChannel;
+import ipc.api.IpcOneShotServer;
+import ipc.api.IpcSharedMemory;
+import ipc.tests.children.Wire;
+import ipc.tests.children.Wire.Bulk;
+import ipc.tests.children.Wire.Handover;
+import ipc.tests.children.Wire.Inbox;
+import ipc.tests.children.Wire.Region;
+import ipc.tests.support.ChildJvm;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** Big messages, shared memory and handed-over receivers between real processes. */
+@EnabledOnOs(OS.LINUX)
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
+class CrossProcessDataTest {
+
+    private static final Duration REPLY = Duration.ofSeconds(60);
+    private static final int BIG = 64 << 20;
+    private static final int REGION = 16 << 20;
+
+    @Test
+    void bigDataBothWays() throws Exception {
+        byte[] big = Wire.pattern(BIG);
+        try (IpcOneShotServer<Bulk> server = IpcOneShotServer.create(Bulk.class);
+                ChildJvm child = Children.start("bulk-echo", server.name())) {
+            IpcOneShotServer.Accepted<Bulk> accepted = accept(server, child);
+            try (var toChild = accepted.message().replyTo(); var fromChild = accepted.receiver()) {
+                toChild.send(big);
+                Bulk echo = fromChild.tryRecv(REPLY).orElseThrow(() -> new AssertionError(child.output()));
+                assertArrayEquals(big, echo.data(), "64 MiB went to the child and came back whole");
+            }
+            assertExitsCleanly(child);
+        }
+    }
+
+    @Test
+    void sharedMemoryBothWays() throws Exception {
+        byte[] content = Wire.pattern(REGION);
+        try (IpcOneShotServer<Region> server = IpcOneShotServer.create(Region.class);
+                ChildJvm child = Children.start("shared-memory", server.name());
+                IpcSharedMemory region = IpcSharedMemory.fromBytes(content)) {
+            IpcOneShotServer.Accepted<Region> accepted = accept(server, child);
+            try (var toChild = accepted.message().replyTo(); var fromChild = accepted.receiver()) {
+                toChild.send(new Region(region, null));
+                Region answer = fromChild.tryRecv(REPLY).orElseThrow(() -> new AssertionError(child.output()));
+                try (IpcSharedMemory reversed = answer.memory()) {
+                    assertEquals(REGION, reversed.length(), "the child's region has the same size");
+                    ByteBuffer view = reversed.asByteBuffer();
+                    for (int i = 0; i < REGION; i += 4093) {
+                        assertEquals(content[REGION - 1 - i], view.get(i), "byte " + i + " is reversed");
+                    }
+                }
+                assertArrayEquals(content, region.toByteArray(), "our region is unchanged: it is read-only");
+            }
+            assertExitsCleanly(child);
+        }
+    }
+
+    /** The pattern Rust users hit: hand a receiver to a child, then close our copy; the child's copy must work. */
+    @Test
+    void receiverHandedToChildSurvivesClosingOurCopy() throws Exception {
+        try (IpcOneShotServer<Inbox> server = IpcOneShotServer.create(Inbox.class);
+                ChildJvm child = Children.start("handover", server.name());
+                IpcChannel<String> work = Ipc.channel(String.class);
+                IpcChannel<String> replies = Ipc.channel(String.class)) {
+            IpcOneShotServer.Accepted<Inbox> accepted = accept(server, child);
+            try (var inbox = accepted.message().inbox()) {
+                inbox.send(new Handover(work.receiver(), replies.sender()));
+            }
+            work.receiver().close();
+            replies.sender().close();
+            work.sender().send("hello");
+            assertEquals("got hello", replies.receiver().tryRecv(REPLY)
+                    .orElseThrow(() -> new AssertionError(child.output())), "the child's copy of the receiver works");
+            accepted.receiver().close();
+            assertExitsCleanly(child);
+        }
+    }
+}
