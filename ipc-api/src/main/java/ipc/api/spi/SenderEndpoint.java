@@ -26,7 +26,8 @@ public interface SenderEndpoint extends TransportHandle {
      * @param frame the message bytes, any size
      * @param handles handles created by the same transport, in the order the receiver will see them
      * @throws IpcDisconnectedException if the receiving end is closed everywhere
-     * @throws IpcException for any other OS failure; the message was then not delivered
+     * @throws IpcException for any other OS failure, or if this sender is closed or the thread interrupted while the
+     *     send waits for room in a full channel; the message was then not delivered
      * @throws IllegalArgumentException if a handle belongs to another transport or is closed
      */
     void send(ByteBuffer frame, List<? extends TransportHandle> handles) throws IpcException;

@@ -1,0 +1,87 @@
+package ipc.transport.linux.ffi;
+
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+
+/**
+ * The few libc calls the Linux transport needs, bound with jnr-ffi. Structures ({@code msghdr}, {@code iovec},
+ * {@code cmsghdr}, {@code epoll_event}, {@code sockaddr_un}) are laid out by {@code ipc.transport.linux.internal.Layouts} in native memory that
+ * the caller allocates once and reuses.
+ *
+ * <p>This package is exported (unqualified) only because jnr-ffi generates the implementation of this interface in
+ * an unnamed module, which must be able to see it. It is not API: nothing outside {@code ipc.transport.linux} may
+ * depend on it.
+ *
+ * <p>Every call returns -1 and sets errno on failure; read errno with {@code Runtime.getLastError()} (see
+ * {@code ipc.transport.linux.internal.Native#errno()}).
+ */
+public interface LibC {
+
+    int socketpair(int domain, int type, int protocol, @Out int[] fds);
+
+    int socket(int domain, int type, int protocol);
+
+    int bind(int fd, @In Pointer address, int addressLength);
+
+    int listen(int fd, int backlog);
+
+    int accept4(int fd, Pointer address, Pointer addressLength, int flags);
+
+    int connect(int fd, @In Pointer address, int addressLength);
+
+    @ssize_t long sendmsg(int fd, @In Pointer message, int flags);
+
+    @ssize_t long recvmsg(int fd, Pointer message, int flags);
+
+    int shutdown(int fd, int how);
+
+    int close(int fd);
+
+    int dup(int fd);
+
+    int fcntl(int fd, int command, int argument);
+
+    int getsockopt(int fd, int level, int option, Pointer value, Pointer valueLength);
+
+    int setsockopt(int fd, int level, int option, @In Pointer value, int valueLength);
+
+    int memfd_create(String name, int flags);
+
+    int ftruncate(int fd, long length);
+
+    long lseek(int fd, long offset, int whence);
+
+    /**
+     * {@code mmap} with the address as a pointer (pass {@code null}); returns the address, or MAP_FAILED (-1). The
+     * address is deliberately not a {@code long}: that form fails with EINVAL without reaching the kernel when
+     * jnr-ffi generates its invoker with ASM (the default), measured with jffi 1.4.3 on JDK 17 and 25.
+     */
+    long mmap(Pointer address, @size_t long length, int protection, int flags, int fd, long offset);
+
+    int munmap(long address, @size_t long length);
+
+    int epoll_create1(int flags);
+
+    int epoll_ctl(int epollFd, int operation, int fd, @In Pointer event);
+
+    int epoll_wait(int epollFd, Pointer events, int maxEvents, int timeoutMillis);
+
+    int poll(Pointer fds, long count, int timeoutMillis);
+
+    int eventfd(int initialValue, int flags);
+
+    @ssize_t long read(int fd, Pointer buffer, @size_t long count);
+
+    @ssize_t long write(int fd, @In Pointer buffer, @size_t long count);
+
+    String strerror(int errno);
+
+    /** The real user id of this process (one-shot servers accept only peers with the same uid). */
+    int getuid();
+
+    /** Creates a pipe; {@code fds[0]} reads, {@code fds[1]} writes. */
+    int pipe2(@Out int[] fds, int flags);
+}

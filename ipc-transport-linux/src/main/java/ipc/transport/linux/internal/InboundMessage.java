@@ -1,0 +1,141 @@
+package ipc.transport.linux.internal;
+
+import ipc.api.IpcException;
+import ipc.api.spi.ReceivedMessage;
+import ipc.api.spi.TransportHandle;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns one received message datagram and its descriptors into a {@link ReceivedMessage}, trusting nothing: the
+ * header must be ours, every length must agree with what arrived, every descriptor must be of the kind its handle
+ * says (a channel end must be a Unix {@code SOCK_SEQPACKET} socket, a shared-memory region or payload a sealed
+ * memfd of the declared size). On any disagreement every descriptor of the message is closed and an
+ * {@link IpcException} says what was expected and what arrived; the channel stays usable.
+ *
+ * <h2>Thread safety</h2>
+ * Not thread-safe: one instance decodes one message on one thread.
+ */
+final class InboundMessage {
+
+    private final NativeMessage block;
+    private final long length;
+    /** Descriptors not yet owned by a handle, closed on failure; -1 once taken. */
+    private int[] pending;
+    private List<TransportHandle> handles = List.of();
+
+    private InboundMessage(NativeMessage block, long length, int[] fds) {
+        this.block = block;
+        this.length = length;
+        this.pending = fds;
+    }
+
+    /**
+     * Decodes the datagram in {@code block}.
+     *
+     * @param length the datagram's length as {@code recvmsg} returned it
+     * @param fds the descriptors that arrived with it; owned by this call (closed on failure)
+     * @return the message
+     * @throws IpcException if the datagram or its descriptors are not a valid message
+     */
+    static ReceivedMessage decode(NativeMessage block, long length, int[] fds) throws IpcException {
+        InboundMessage message = new InboundMessage(block, length, fds);
+        try {
+            return message.decode();
+        } catch (IpcException | RuntimeException | Error e) {
+            message.discard();
+            throw e;
+        }
+    }
+
+    private ReceivedMessage decode() throws IpcException {
+        ByteBuffer data = block.dataBuffer();
+        WireHeader.check(data, length, WireHeader.TYPE_MESSAGE);
+        short flags = data.getShort(WireHeader.FLAGS_OFFSET);
+        int handleCount = data.getInt(WireHeader.HANDLES_OFFSET);
+        int fdCount = data.getInt(WireHeader.FDS_OFFSET);
+        long payloadLength = data.getLong(WireHeader.PAYLOAD_LENGTH_OFFSET);
+        boolean inMemfd = (flags & WireHeader.FLAG_PAYLOAD_IN_MEMFD) != 0;
+        boolean overflow = (flags & WireHeader.FLAG_HANDLE_OVERFLOW) != 0;
+        int inlineHandles = fdCount - (inMemfd ? 1 : 0) - (overflow ? 1 : 0);
+        if (fdCount != pending.length) {
+            throw WireHeader.malformed(fdCount + " descriptors as declared", pending.length + " descriptors");
+        }
+        if (handleCount < 0 || handleCount > HandleOverflow.MAX_HANDLES || inlineHandles < 0
+                || inlineHandles > handleCount || overflow == (inlineHandles == handleCount)) {
+            throw WireHeader.malformed("a handle count of 0 to " + HandleOverflow.MAX_HANDLES + " that matches "
+                    + "the descriptors", handleCount + " handles, " + fdCount + " descriptors, flags 0x"
+                    + Integer.toHexString(flags));
+        }
+        if (payloadLength < 0 || payloadLength > WireHeader.MAX_PAYLOAD) {
+            throw WireHeader.malformed("a payload length of 0 to " + WireHeader.MAX_PAYLOAD, payloadLength + " bytes");
+        }
+        long expected = WireHeader.SIZE + handleCount + (inMemfd ? 0 : payloadLength);
+        if (length != expected) {
+            throw WireHeader.malformed("a datagram of " + expected + " bytes for " + handleCount + " handles and a "
+                    + payloadLength + "-byte " + (inMemfd ? "memfd payload" : "payload"), length + " bytes");
+        }
+        byte[] kinds = new byte[handleCount];
+        data.get(WireHeader.SIZE, kinds);
+        byte[] payload;
+        if (inMemfd) {
+            payload = LargePayload.read(pending[inlineHandles], payloadLength);
+            closePending(inlineHandles);
+        } else {
+            payload = new byte[(int) payloadLength];
+            data.get(WireHeader.SIZE + handleCount, payload);
+        }
+        if (overflow) {
+            readOverflow(inlineHandles, handleCount);
+        }
+        if (handleCount > 0) {
+            handles = new ArrayList<>(handleCount);
+            for (int i = 0; i < handleCount; i++) {
+                handles.add(adopt(WireHeader.kind(kinds[i], i), i));
+            }
+        }
+        return new ReceivedMessage(ByteBuffer.wrap(payload), handles);
+    }
+
+    /** Replaces {@link #pending} by the inline handles followed by those read from the overflow socket. */
+    private void readOverflow(int inlineHandles, int handleCount) throws IpcException {
+        int socketIndex = pending.length - 1;
+        int[] more = HandleOverflow.read(pending[socketIndex], handleCount - inlineHandles, block);
+        closePending(socketIndex);
+        // Past the inline handles, pending holds only closed slots (payload memfd, overflow socket): overwritten.
+        int[] all = Arrays.copyOf(pending, handleCount);
+        System.arraycopy(more, 0, all, inlineHandles, more.length);
+        pending = all;
+    }
+
+    private TransportHandle adopt(TransportHandle.Kind kind, int index) throws IpcException {
+        int fd = pending[index];
+        pending[index] = -1; // from here on the handle, or the failure path below, owns it
+        if (kind == TransportHandle.Kind.SHARED_MEMORY) {
+            return LinuxSharedMemory.adopt(fd); // closes fd if it is rejected
+        }
+        boolean sender = kind == TransportHandle.Kind.SENDER;
+        try {
+            Descriptors.checkChannelSocket(fd, block.data(), "handle " + index + (sender ? " (a sender)"
+                    : " (a receiver)"));
+        } catch (IpcException e) {
+            Descriptors.closeQuietly(fd);
+            throw e;
+        }
+        return sender ? LinuxSender.adopt(fd) : LinuxReceiver.adopt(fd);
+    }
+
+    private void closePending(int index) {
+        Descriptors.closeQuietly(pending[index]);
+        pending[index] = -1;
+    }
+
+    private void discard() {
+        Descriptors.closeAll(pending);
+        for (TransportHandle handle : handles) {
+            handle.close();
+        }
+    }
+}

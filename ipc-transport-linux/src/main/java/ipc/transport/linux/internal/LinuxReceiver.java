@@ -1,0 +1,164 @@
+package ipc.transport.linux.internal;
+
+import ipc.api.IpcDisconnectedException;
+import ipc.api.IpcException;
+import ipc.api.spi.ReceivedMessage;
+import ipc.api.spi.ReceiverEndpoint;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import jnr.ffi.Pointer;
+
+/**
+ * The receiving end of a channel: one descriptor of an {@code AF_UNIX SOCK_SEQPACKET} socket pair.
+ *
+ * <h2>Waiting, and how {@link #close()} wakes a waiting receive</h2>
+ * A receive that may wait makes one blocking {@code recvmsg}, so a message that arrives costs one system call. The
+ * socket carries a receive timeout ({@code SO_RCVTIMEO}) of {@link #WAKE_SLICE_NANOS}: a blocked {@code recvmsg}
+ * returns at least that often, and the receive then checks whether this receiver was closed and goes back to
+ * sleep if not. So {@code close()} from another thread wakes it within one slice, without {@code shutdown()}: the
+ * socket may be shared with another process (a receiver sent to a child), whose copy must keep working. The
+ * timeout is a property of the socket, shared by every copy in every process; all of them run this code and set
+ * the same value.
+ *
+ * <p>Measured with {@code ChannelTimingProbeTest} (JDK 17, 8-byte round trip between two threads pinned to one
+ * vCPU of a busy 2-vCPU VM, raw jnr-ffi calls): a blocking {@code recvmsg} 8.9-9.0 us; a non-blocking attempt,
+ * then {@code poll} on the socket and a wake-up eventfd, then {@code recvmsg} 10.4-10.5 us; {@code poll} first
+ * 10.0-10.3 us. An eventfd would wake a closed receiver at once but costs 0.5 to 0.8 us on every receive that
+ * waits (most receives, in request/reply traffic); the slice costs nothing per message, up to
+ * {@link #WAKE_SLICE_NANOS} of latency on close, and ten wake-ups a second per blocked thread. This class does the
+ * same round trip in 9.4-9.5 us.
+ *
+ * <p>A wait shorter than a slice (a timed receive near its deadline) uses {@code poll} with the exact time left.
+ * An interrupted thread's receive ends within a slice too, with an {@link IpcException} (the interrupt status
+ * stays set).
+ * With {@code timeoutNanos} 0 a receive makes exactly one non-blocking {@code recvmsg}: what a receiver set calls
+ * for a ready descriptor.
+ *
+ * <h2>End of the channel</h2>
+ * A {@code recvmsg} result of 0 bytes means every sender is gone, since every datagram carries a header; it is
+ * confirmed with {@code POLLRDHUP} (the peer closed) so that an empty datagram forged by a peer is reported as
+ * malformed instead.
+ *
+ * <h2>Memory</h2>
+ * A receive holds one {@link NativeMessage} (about 210 KiB of native memory, from a pool) while it waits in the
+ * kernel, since the kernel writes the datagram straight into it.
+ *
+ * <h2>Thread safety</h2>
+ * Thread-safe: concurrent receives each get whole, distinct messages. {@link #close()} from another thread wakes a
+ * blocked {@link #receive(long)} (within {@link #WAKE_SLICE_NANOS}), which then throws
+ * {@link IpcDisconnectedException}.
+ */
+public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
+
+    /** The longest a blocked receive sleeps in the kernel before it checks whether the receiver was closed. */
+    static final long WAKE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long NANOS_PER_MICRO = 1000;
+    private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    /** Whether this handle has set the socket's receive timeout. */
+    private volatile boolean sliced;
+    /** Threads inside a receive that may wait; for diagnostics and tests. */
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    private LinuxReceiver(int fd) {
+        super(fd);
+    }
+
+    /**
+     * Takes ownership of the receiving end of a channel.
+     *
+     * @param fd a connected {@code AF_UNIX SOCK_SEQPACKET} socket, owned by no one else from now on
+     * @return the receiver
+     */
+    public static LinuxReceiver adopt(int fd) {
+        return new LinuxReceiver(fd);
+    }
+
+    @Override
+    public ReceivedMessage receive(long timeoutNanos) throws IpcException {
+        if (!tryAcquire()) {
+            throw new IpcDisconnectedException("The receiver is closed");
+        }
+        NativeMessage block = NativeMessage.take();
+        try {
+            if (timeoutNanos == 0) {
+                return receiveNow(block, Linux.MSG_DONTWAIT);
+            }
+            waiting.incrementAndGet();
+            try {
+                return receiveWaiting(block, Deadline.after(timeoutNanos));
+            } finally {
+                waiting.decrementAndGet();
+            }
+        } finally {
+            block.give();
+            release();
+        }
+    }
+
+    private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline) throws IpcException {
+        if (!sliced) {
+            setReceiveTimeout(block);
+        }
+        while (true) {
+            boolean wholeSlice = deadline.remainingNanos() >= WAKE_SLICE_NANOS;
+            long start = System.nanoTime();
+            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT);
+            if (message != null) {
+                return message;
+            }
+            if (!isOpen()) {
+                throw new IpcDisconnectedException("The receiver was closed while waiting for a message");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IpcException("Interrupted while waiting for a message");
+            }
+            if (deadline.expired()) {
+                return null;
+            }
+            if (!wholeSlice) {
+                block.awaitReadable(fd(), deadline.nextWaitMillis());
+            } else if (System.nanoTime() - start < WAKE_SLICE_NANOS / 2) {
+                // Returned early: someone made the shared socket non-blocking. Wait here instead of spinning.
+                block.awaitReadable(fd(), (int) TimeUnit.NANOSECONDS.toMillis(WAKE_SLICE_NANOS));
+            }
+        }
+    }
+
+    /** Sets {@code SO_RCVTIMEO} to one slice on the socket (shared by every copy of it, in any process). */
+    private void setReceiveTimeout(NativeMessage block) throws IpcException {
+        Pointer timeval = block.data();
+        timeval.putLong(Layouts.TIMEVAL_SEC, WAKE_SLICE_NANOS / NANOS_PER_SECOND);
+        timeval.putLong(Layouts.TIMEVAL_USEC, WAKE_SLICE_NANOS % NANOS_PER_SECOND / NANOS_PER_MICRO);
+        if (Native.libc().setsockopt(fd(), Linux.SOL_SOCKET, Linux.SO_RCVTIMEO, timeval, Layouts.TIMEVAL_SIZE) < 0) {
+            throw Native.lastError("setsockopt(SO_RCVTIMEO)");
+        }
+        sliced = true;
+    }
+
+    /** One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed). */
+    private ReceivedMessage receiveNow(NativeMessage block, int flags) throws IpcException {
+        long length = block.receiveFrom(fd(), flags);
+        if (length < 0) {
+            return null;
+        }
+        int[] fds = block.receivedFds();
+        if ((block.receivedFlags() & (Linux.MSG_TRUNC | Linux.MSG_CTRUNC)) != 0) {
+            Descriptors.closeAll(fds);
+            throw WireHeader.malformed("a datagram of at most " + NativeMessage.DATA_CAPACITY + " bytes and "
+                    + Linux.SCM_MAX_FD + " descriptors", "a larger one (truncated, its descriptors closed)");
+        }
+        if (length == 0 && fds.length == 0) {
+            if (block.peerClosed(fd())) {
+                throw new IpcDisconnectedException("Every sender of the channel is closed");
+            }
+            throw WireHeader.malformed("a datagram with a wire header", "an empty datagram");
+        }
+        return InboundMessage.decode(block, length, fds);
+    }
+
+    /** How many threads are inside a receive that may wait, right now. */
+    int waitingThreads() {
+        return waiting.get();
+    }
+}

@@ -1,0 +1,81 @@
+package ipc.transport.linux.internal;
+
+import ipc.api.IpcException;
+import ipc.api.spi.SenderEndpoint;
+import ipc.api.spi.TransportHandle;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The sending end of a channel: one descriptor of an {@code AF_UNIX SOCK_SEQPACKET} socket pair. Each message is
+ * one datagram ({@link OutboundMessage}), sent with {@code MSG_NOSIGNAL}: a receiver that is gone gives an
+ * {@link ipc.api.IpcDisconnectedException}, never SIGPIPE.
+ *
+ * <h2>When a send waits</h2>
+ * Only while the socket's buffer is full of messages the receiver has not read yet: with the default
+ * {@code SO_SNDBUF} of 212,992 bytes that is about 208 KiB of inline payload, or 278 messages, whichever comes
+ * first (measured). A large message does not wait for the receiver (its payload travels in a memfd and only a
+ * small datagram is queued), so a thread may send one message of any size and then receive it itself; the other
+ * side of that coin is that up to 278 unread large messages may be queued, each holding its payload in memory.
+ * A send waiting for room ends within {@link LinuxReceiver#WAKE_SLICE_NANOS} if this sender is closed meanwhile,
+ * with an {@link IpcException}.
+ *
+ * <h2>Thread safety</h2>
+ * Thread-safe: concurrent sends deliver whole messages, never interleaved. {@link #close()} may race with a send;
+ * the descriptor is closed once the send returns.
+ */
+public final class LinuxSender extends FdHandle implements SenderEndpoint {
+
+    private LinuxSender(int fd) {
+        super(fd);
+    }
+
+    /**
+     * Takes ownership of the sending end of a channel.
+     *
+     * @param fd a connected {@code AF_UNIX SOCK_SEQPACKET} socket, owned by no one else from now on
+     * @return the sender
+     */
+    public static LinuxSender adopt(int fd) {
+        return new LinuxSender(fd);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if this sender is closed
+     * @throws IllegalArgumentException if a handle is closed, of another transport, or there are more than
+     *     {@value HandleOverflow#MAX_HANDLES}
+     */
+    @Override
+    public void send(ByteBuffer frame, List<? extends TransportHandle> handles) throws IpcException {
+        Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(handles, "handles");
+        if (!tryAcquire()) {
+            throw new IllegalStateException("The sender is closed");
+        }
+        try {
+            OutboundMessage.send(fd(), this, frame, handles);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * {@inheritDoc} The copy is a new descriptor ({@code fcntl(F_DUPFD_CLOEXEC)}) for the same socket.
+     *
+     * @throws IllegalStateException if this sender is closed
+     */
+    @Override
+    public LinuxSender duplicate() throws IpcException {
+        if (!tryAcquire()) {
+            throw new IllegalStateException("The sender is closed");
+        }
+        try {
+            return new LinuxSender(Descriptors.duplicate(fd()));
+        } finally {
+            release();
+        }
+    }
+}

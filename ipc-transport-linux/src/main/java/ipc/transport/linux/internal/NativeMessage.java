@@ -1,0 +1,255 @@
+package ipc.transport.linux.internal;
+
+import com.kenai.jffi.MemoryIO;
+import ipc.api.IpcException;
+import ipc.transport.linux.ffi.LibC;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+
+/**
+ * The native memory of one {@code sendmsg}/{@code recvmsg}: a {@code struct msghdr}, one {@code struct iovec}, a
+ * control buffer for {@link Linux#SCM_MAX_FD} descriptors and a data buffer for the largest datagram, laid out once
+ * in one block and reused from a small pool.
+ *
+ * <p>Why a pool rather than one block per endpoint: the data buffer must hold the largest datagram (about
+ * 208 KiB), and a process may hold thousands of endpoints (a receiver set of thousands of receivers, senders
+ * travelling in messages), most of them idle. With a pool, native memory grows with the number of threads inside
+ * {@code sendmsg}/{@code recvmsg} at the same moment, not with the number of endpoints, and no endpoint needs a lock
+ * (the kernel already keeps each datagram whole). Taking and giving back a block ({@link NativeMessagePool}) costs
+ * one atomic operation each, less than an endpoint lock would; no native memory is allocated per message once the
+ * pool is warm.
+ *
+ * <h2>Thread safety</h2>
+ * {@link #take()} and {@link #give()} are thread-safe; a taken block belongs to one thread until given back.
+ */
+final class NativeMessage {
+
+    /** The data bytes a block holds: the largest datagram a channel carries. */
+    static final int DATA_CAPACITY = Linux.MAX_DATAGRAM;
+    private static final int FD_BYTES = Integer.BYTES;
+    private static final int CONTROL_CAPACITY = Layouts.cmsgSpace(Linux.SCM_MAX_FD * FD_BYTES);
+    private static final int IOVEC_AT = Layouts.MSGHDR_SIZE;
+    private static final int CONTROL_AT = IOVEC_AT + Layouts.IOVEC_SIZE;
+    private static final int POLLFD_AT = CONTROL_AT + CONTROL_CAPACITY;
+    private static final int DATA_AT = POLLFD_AT + Layouts.POLLFD_SIZE;
+    private static final int BLOCK_SIZE = DATA_AT + DATA_CAPACITY;
+    private static final int[] NO_FDS = new int[0];
+    private static final int WAIT_SLICE_MILLIS = (int) (LinuxReceiver.WAKE_SLICE_NANOS / 1_000_000);
+
+    /** The block, as jnr-ffi passes it to system calls. */
+    private final Pointer block;
+    /**
+     * The same memory as a direct buffer in native byte order: every field is read and written through it, since
+     * buffer accesses are compiled to plain loads and stores, while jnr-ffi's pointer accesses are JNI calls where
+     * jffi cannot use {@code sun.misc.Unsafe} (measured on JDK 25: about 4 us more per small message).
+     */
+    private final ByteBuffer fields;
+    private final Pointer data;
+    private final ByteBuffer dataBuffer;
+    private final Pointer pollfd;
+    private final long controlAddress;
+
+    private NativeMessage() {
+        block = Memory.allocateDirect(Native.runtime(), BLOCK_SIZE);
+        fields = MemoryIO.getInstance().newDirectByteBuffer(block.address(), BLOCK_SIZE)
+                .order(ByteOrder.nativeOrder());
+        data = block.slice(DATA_AT, DATA_CAPACITY);
+        dataBuffer = fields.slice(DATA_AT, DATA_CAPACITY).order(ByteOrder.nativeOrder());
+        pollfd = block.slice(POLLFD_AT, Layouts.POLLFD_SIZE);
+        controlAddress = block.address() + CONTROL_AT;
+        fields.putLong(Layouts.MSGHDR_NAME, 0L);
+        fields.putInt(Layouts.MSGHDR_NAMELEN, 0);
+        fields.putLong(Layouts.MSGHDR_IOV, block.address() + IOVEC_AT);
+        fields.putLong(Layouts.MSGHDR_IOVLEN, 1L);
+        fields.putLong(IOVEC_AT + Layouts.IOVEC_BASE, data.address());
+    }
+
+    /** A block for this thread's use, from the pool or new. */
+    static NativeMessage take() {
+        NativeMessage message = NativeMessagePool.poll();
+        return message != null ? message : new NativeMessage();
+    }
+
+    /** Returns this block to the pool (or drops it, if the pool is full); it must not be used afterwards. */
+    void give() {
+        NativeMessagePool.offer(this);
+    }
+
+    /** The {@code struct msghdr} to pass to {@code sendmsg}/{@code recvmsg}. */
+    Pointer msghdr() {
+        return block;
+    }
+
+    /** {@link #sendTo(int, int, FdHandle)} for a socket no handle owns. */
+    boolean sendTo(int socket, int flags) throws IpcException {
+        return sendTo(socket, flags, null);
+    }
+
+    /**
+     * Sends the prepared datagram on {@code socket}, retrying on EINTR. The call itself never blocks
+     * ({@code MSG_DONTWAIT}); while the socket's buffer is full, and unless {@code flags} asks for
+     * {@code MSG_DONTWAIT}, it waits in {@code poll} for room, in slices of {@link LinuxReceiver#WAKE_SLICE_NANOS},
+     * so that closing {@code owner} from another thread ends the wait.
+     *
+     * @param owner the handle that owns {@code socket}, checked between slices; null for none
+     * @return true if sent; false if the datagram is larger than the socket's send buffer allows (EMSGSIZE)
+     * @throws IpcException with the errno; {@link ipc.api.IpcDisconnectedException} for EPIPE or ECONNRESET; an
+     *     {@link IpcException} if {@code owner} was closed, or the thread interrupted, while waiting for room
+     */
+    boolean sendTo(int socket, int flags, FdHandle owner) throws IpcException {
+        LibC libc = Native.libc();
+        while (libc.sendmsg(socket, block, flags | Linux.MSG_DONTWAIT) < 0) {
+            int errno = Native.errno();
+            if (errno == Errors.EMSGSIZE) {
+                return false;
+            } else if (errno == Errors.EAGAIN && (flags & Linux.MSG_DONTWAIT) == 0) {
+                poll(socket, Linux.POLLOUT, WAIT_SLICE_MILLIS);
+                if (owner != null && !owner.isOpen()) {
+                    throw new IpcException("The sender was closed while waiting for the receiver to make room");
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IpcException("Interrupted while waiting for the receiver to make room");
+                }
+            } else if (errno != Errors.EINTR) {
+                throw errno == Errors.ETOOMANYREFS ? tooManyInFlight() : Native.error("sendmsg", errno);
+            }
+        }
+        return true;
+    }
+
+    private static IpcException tooManyInFlight() {
+        return new IpcException(Native.error("sendmsg", Errors.ETOOMANYREFS).getMessage()
+                + " (more descriptors are in flight in unreceived messages than this process may open; receive "
+                + "pending messages, send fewer handles, or raise the limit with ulimit -n)");
+    }
+
+    /**
+     * Receives one datagram from {@code socket} into this block (prepared here), retrying on EINTR.
+     *
+     * @param flags recvmsg flags; {@code MSG_CMSG_CLOEXEC} is always added
+     * @return the datagram's length, or -1 if none is queued (EAGAIN)
+     * @throws IpcException with the errno
+     */
+    long receiveFrom(int socket, int flags) throws IpcException {
+        LibC libc = Native.libc();
+        while (true) {
+            prepareReceive();
+            long length = libc.recvmsg(socket, block, flags | Linux.MSG_CMSG_CLOEXEC);
+            if (length >= 0) {
+                return length;
+            }
+            int errno = Native.errno();
+            if (errno == Errors.EAGAIN) {
+                return -1;
+            }
+            if (errno != Errors.EINTR) {
+                throw Native.error("recvmsg", errno);
+            }
+        }
+    }
+
+    /** Waits until {@code socket} is readable or {@code millis} pass (-1: no limit); returns early on EINTR. */
+    void awaitReadable(int socket, int millis) throws IpcException {
+        poll(socket, Linux.POLLIN, millis);
+    }
+
+    /** Whether the peer of {@code socket} closed (or shut down writing): reading finds end-of-file once drained. */
+    boolean peerClosed(int socket) throws IpcException {
+        return (poll(socket, Linux.POLLRDHUP, 0) & (Linux.POLLRDHUP | Linux.POLLHUP)) != 0;
+    }
+
+    /** Polls one descriptor; returns its {@code revents}, 0 on timeout or EINTR. */
+    private short poll(int socket, short events, int millis) throws IpcException {
+        fields.putInt(POLLFD_AT + Layouts.POLLFD_FD, socket);
+        fields.putShort(POLLFD_AT + Layouts.POLLFD_EVENTS, events);
+        fields.putShort(POLLFD_AT + Layouts.POLLFD_REVENTS, (short) 0);
+        if (Native.libc().poll(pollfd, 1, millis) < 0) {
+            int errno = Native.errno();
+            if (errno == Errors.EINTR) {
+                return 0;
+            }
+            throw Native.error("poll", errno);
+        }
+        return fields.getShort(POLLFD_AT + Layouts.POLLFD_REVENTS);
+    }
+
+    /** The data buffer, {@link #DATA_CAPACITY} bytes; also scratch memory between calls. */
+    Pointer data() {
+        return data;
+    }
+
+    /** {@link #data()} as a direct buffer over the same memory (absolute access only; never keep it). */
+    ByteBuffer dataBuffer() {
+        return dataBuffer;
+    }
+
+    /**
+     * Prepares a {@code sendmsg} of the first {@code length} bytes of {@link #data()} with {@code fdCount}
+     * descriptors, set afterwards with {@link #setFd}.
+     */
+    void prepareSend(int length, int fdCount) {
+        fields.putLong(IOVEC_AT + Layouts.IOVEC_LEN, length);
+        if (fdCount == 0) {
+            fields.putLong(Layouts.MSGHDR_CONTROL, 0L);
+            fields.putLong(Layouts.MSGHDR_CONTROLLEN, 0L);
+        } else {
+            int bytes = fdCount * FD_BYTES;
+            fields.putLong(Layouts.MSGHDR_CONTROL, controlAddress);
+            fields.putLong(Layouts.MSGHDR_CONTROLLEN, Layouts.cmsgSpace(bytes));
+            fields.putLong(CONTROL_AT + Layouts.CMSGHDR_LEN, Layouts.cmsgLen(bytes));
+            fields.putInt(CONTROL_AT + Layouts.CMSGHDR_LEVEL, Linux.SOL_SOCKET);
+            fields.putInt(CONTROL_AT + Layouts.CMSGHDR_TYPE, Linux.SCM_RIGHTS);
+        }
+        fields.putInt(Layouts.MSGHDR_FLAGS, 0);
+    }
+
+    /** Sets descriptor {@code index} of a send prepared with {@link #prepareSend}. */
+    void setFd(int index, int fd) {
+        fields.putInt(CONTROL_AT + Layouts.CMSG_DATA + index * FD_BYTES, fd);
+    }
+
+    /** Prepares a {@code recvmsg} of up to {@link #DATA_CAPACITY} bytes and {@link Linux#SCM_MAX_FD} descriptors. */
+    void prepareReceive() {
+        fields.putLong(IOVEC_AT + Layouts.IOVEC_LEN, DATA_CAPACITY);
+        fields.putLong(Layouts.MSGHDR_CONTROL, controlAddress);
+        fields.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_CAPACITY);
+        fields.putInt(Layouts.MSGHDR_FLAGS, 0);
+    }
+
+    /** The {@code msg_flags} a {@code recvmsg} returned ({@code MSG_TRUNC}, {@code MSG_CTRUNC}). */
+    int receivedFlags() {
+        return fields.getInt(Layouts.MSGHDR_FLAGS);
+    }
+
+    /**
+     * The descriptors a {@code recvmsg} delivered, from every {@code SCM_RIGHTS} control message, in order. The
+     * caller owns them from now on.
+     */
+    int[] receivedFds() {
+        int controlLength = (int) Math.min(fields.getLong(Layouts.MSGHDR_CONTROLLEN), CONTROL_CAPACITY);
+        int[] fds = NO_FDS;
+        int count = 0;
+        int offset = 0;
+        while (offset + Layouts.CMSG_DATA <= controlLength) {
+            int at = CONTROL_AT + offset;
+            long length = fields.getLong(at + Layouts.CMSGHDR_LEN);
+            if (length < Layouts.CMSG_DATA || offset + length > controlLength) {
+                break;
+            }
+            int dataLength = (int) length - Layouts.CMSG_DATA;
+            if (fields.getInt(at + Layouts.CMSGHDR_LEVEL) == Linux.SOL_SOCKET
+                    && fields.getInt(at + Layouts.CMSGHDR_TYPE) == Linux.SCM_RIGHTS) {
+                int more = dataLength / FD_BYTES;
+                fds = Arrays.copyOf(fds, count + more);
+                for (int i = 0; i < more; i++) {
+                    fds[count++] = fields.getInt(at + Layouts.CMSG_DATA + i * FD_BYTES);
+                }
+            }
+            offset += Layouts.cmsgSpace(dataLength);
+        }
+        return fds;
+    }
+}

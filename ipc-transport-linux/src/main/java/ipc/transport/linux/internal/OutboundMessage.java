@@ -1,0 +1,154 @@
+package ipc.transport.linux.internal;
+
+import ipc.api.IpcException;
+import ipc.api.spi.TransportHandle;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Sends one message as one datagram (see {@link WireHeader} for the format): the payload inline when it fits,
+ * otherwise in a sealed memfd ({@link LargePayload}); up to {@link Linux#SCM_MAX_FD} descriptors in the datagram
+ * and the rest through a {@link HandleOverflow}. Either way the message is a single {@code sendmsg}, so it
+ * arrives whole and is never interleaved with other senders' messages.
+ *
+ * <h2>Thread safety</h2>
+ * Not thread-safe: one instance sends one message on one thread. The handles it sends are pinned
+ * ({@link FdHandle#tryAcquire()}) for the duration, so a concurrent {@code close()} cannot recycle a descriptor
+ * number under the {@code sendmsg}.
+ */
+final class OutboundMessage {
+
+    private static final FdHandle[] NO_HANDLES = new FdHandle[0];
+    private static final int[] NO_FDS = new int[0];
+
+    private final int socket;
+    private final FdHandle owner;
+    private final ByteBuffer frame;
+    private final FdHandle[] handles;
+    private final int[] fds;
+    private final NativeMessage block = NativeMessage.take();
+    private int memfd = -1;
+    private int overflow = -1;
+
+    private OutboundMessage(int socket, FdHandle owner, ByteBuffer frame, FdHandle[] handles) {
+        this.socket = socket;
+        this.owner = owner;
+        this.frame = frame;
+        this.handles = handles;
+        this.fds = handles.length == 0 ? NO_FDS : new int[handles.length];
+        for (int i = 0; i < handles.length; i++) {
+            fds[i] = handles[i].fd();
+        }
+    }
+
+    /**
+     * Sends {@code frame}'s remaining bytes and {@code handles} on {@code socket}. The frame's position is unchanged.
+     * While the socket's buffer is full the send waits, until {@code owner} is closed.
+     *
+     * @param owner the sender that owns {@code socket}, or null
+     * @throws IpcException if the OS refuses; {@link ipc.api.IpcDisconnectedException} if the receiver is gone
+     * @throws IllegalArgumentException if a handle is closed, of another transport, or there are too many
+     */
+    static void send(int socket, FdHandle owner, ByteBuffer frame, List<? extends TransportHandle> handles)
+            throws IpcException {
+        if (handles.size() > HandleOverflow.MAX_HANDLES) {
+            throw new IllegalArgumentException("A message carries at most " + HandleOverflow.MAX_HANDLES
+                    + " handles, got " + handles.size());
+        }
+        FdHandle[] pinned = handles.isEmpty() ? NO_HANDLES : new FdHandle[handles.size()];
+        int count = 0;
+        try {
+            for (TransportHandle handle : handles) {
+                pinned[count] = pin(handle);
+                count++;
+            }
+            new OutboundMessage(socket, owner, frame, pinned).send();
+        } finally {
+            for (int i = 0; i < count; i++) {
+                pinned[i].release();
+            }
+        }
+    }
+
+    private static FdHandle pin(TransportHandle handle) {
+        if (!(handle instanceof FdHandle fdHandle)) {
+            throw new IllegalArgumentException("Cannot send a handle of another transport on a Linux channel: "
+                    + (handle == null ? "null" : handle.getClass().getName()));
+        }
+        if (!fdHandle.tryAcquire()) {
+            throw new IllegalArgumentException("Cannot send a closed handle: " + handle);
+        }
+        return fdHandle;
+    }
+
+    private void send() throws IpcException {
+        try {
+            boolean fits = frame.remaining() <= maxInlinePayload(handles.length);
+            if (!fits) {
+                memfd = LargePayload.write(frame, block);
+            }
+            int inlineHandles = handles.length;
+            if (handles.length + (fits ? 0 : 1) > Linux.SCM_MAX_FD) {
+                inlineHandles = Linux.SCM_MAX_FD - (fits ? 0 : 1) - 1;
+                overflow = HandleOverflow.write(block, fds, inlineHandles);
+            }
+            if (!sendDatagram(inlineHandles)) {
+                // EMSGSIZE: SO_SNDBUF was lowered below the usual datagram size; ship the payload in a memfd.
+                if (memfd >= 0 || inlineHandles + 1 + (overflow >= 0 ? 1 : 0) > Linux.SCM_MAX_FD) {
+                    throw Native.error("sendmsg", Errors.EMSGSIZE);
+                }
+                memfd = LargePayload.write(frame, block);
+                if (!sendDatagram(inlineHandles)) {
+                    throw Native.error("sendmsg", Errors.EMSGSIZE);
+                }
+            }
+        } finally {
+            Descriptors.closeQuietly(memfd);
+            Descriptors.closeQuietly(overflow);
+            block.give();
+        }
+    }
+
+    /** The largest payload that travels inside the datagram of a message with {@code handles} handles. */
+    static int maxInlinePayload(int handles) {
+        return NativeMessage.DATA_CAPACITY - WireHeader.SIZE - handles;
+    }
+
+    /** Sends the datagram; false if the kernel refused it as too long. */
+    private boolean sendDatagram(int inlineHandles) throws IpcException {
+        ByteBuffer data = block.dataBuffer();
+        int payloadLength = frame.remaining();
+        short flags = (short) ((memfd >= 0 ? WireHeader.FLAG_PAYLOAD_IN_MEMFD : 0)
+                | (overflow >= 0 ? WireHeader.FLAG_HANDLE_OVERFLOW : 0));
+        int fdCount = inlineHandles + (memfd >= 0 ? 1 : 0) + (overflow >= 0 ? 1 : 0);
+        WireHeader.write(data, WireHeader.TYPE_MESSAGE, flags, handles.length, fdCount, payloadLength);
+        int at = WireHeader.SIZE;
+        for (FdHandle handle : handles) {
+            data.put(at++, WireHeader.kindCode(handle.kind()));
+        }
+        if (memfd < 0) {
+            copy(frame, data, at);
+            at += payloadLength;
+        }
+        block.prepareSend(at, fdCount);
+        int fd = 0;
+        for (; fd < inlineHandles; fd++) {
+            block.setFd(fd, fds[fd]);
+        }
+        if (memfd >= 0) {
+            block.setFd(fd++, memfd);
+        }
+        if (overflow >= 0) {
+            block.setFd(fd, overflow);
+        }
+        return block.sendTo(socket, Linux.MSG_NOSIGNAL, owner);
+    }
+
+    private static void copy(ByteBuffer frame, ByteBuffer data, int offset) {
+        if (frame.hasArray()) {
+            data.put(offset, frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+        } else {
+            data.put(offset, frame, frame.position(), frame.remaining());
+        }
+    }
+}
