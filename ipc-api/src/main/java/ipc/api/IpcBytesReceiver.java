@@ -14,12 +14,10 @@ import java.util.Optional;
  * <h2>Thread safety</h2>
  * Thread-safe; {@link #close()} from another thread wakes a blocked {@link #recv()}.
  */
-public final class IpcBytesReceiver implements AutoCloseable {
-
-    private final HandleCore core;
+public final class IpcBytesReceiver extends AbstractHandle {
 
     IpcBytesReceiver(HandleCore core) {
-        this.core = core;
+        super(core);
     }
 
     /**
@@ -90,21 +88,6 @@ public final class IpcBytesReceiver implements AutoCloseable {
      */
     public OpaqueIpcReceiver toOpaque() {
         return new OpaqueIpcReceiver(core, null);
-    }
-
-    /** Whether this receiver is still open. */
-    public boolean isOpen() {
-        return core.isOpen();
-    }
-
-    /** Closes this receiver, waking any thread blocked in a receive. Idempotent. */
-    @Override
-    public void close() {
-        core.close();
-    }
-
-    HandleCore core() {
-        return core;
     }
 
     @Override

@@ -12,14 +12,12 @@ import java.util.Objects;
  * <h2>Thread safety</h2>
  * Thread-safe; each message arrives whole, in order, never interleaved with another sender's.
  */
-public final class IpcBytesSender implements AutoCloseable {
+public final class IpcBytesSender extends AbstractHandle {
 
     private static final byte[] HEADER = Frames.header(Frames.BYTES);
 
-    private final HandleCore core;
-
     IpcBytesSender(HandleCore core) {
-        this.core = core;
+        super(core);
     }
 
     /**
@@ -78,21 +76,6 @@ public final class IpcBytesSender implements AutoCloseable {
      */
     public OpaqueIpcSender toOpaque() {
         return new OpaqueIpcSender(core, null);
-    }
-
-    /** Whether this sender is still open. */
-    public boolean isOpen() {
-        return core.isOpen();
-    }
-
-    /** Closes this sender. Idempotent. */
-    @Override
-    public void close() {
-        core.close();
-    }
-
-    HandleCore core() {
-        return core;
     }
 
     private SenderEndpoint endpoint() {

@@ -18,13 +18,12 @@ import java.util.Optional;
  *
  * @param <T> the message type
  */
-public final class IpcReceiver<T> implements AutoCloseable {
+public final class IpcReceiver<T> extends AbstractHandle {
 
-    private final HandleCore core;
     private final Binding<T> binding;
 
     IpcReceiver(HandleCore core, Binding<T> binding) {
-        this.core = core;
+        super(core);
         this.binding = binding;
     }
 
@@ -97,21 +96,6 @@ public final class IpcReceiver<T> implements AutoCloseable {
     /** The declared message type. */
     public TypeRef<T> type() {
         return binding.type();
-    }
-
-    /** Whether this receiver (and every view of it) is still open. */
-    public boolean isOpen() {
-        return core.isOpen();
-    }
-
-    /** Closes this receiver and every view of it, waking any thread blocked in a receive. Idempotent. */
-    @Override
-    public void close() {
-        core.close();
-    }
-
-    HandleCore core() {
-        return core;
     }
 
     Binding<T> binding() {

@@ -20,13 +20,12 @@ import java.util.Objects;
  *
  * @param <T> the message type
  */
-public final class IpcSender<T> implements AutoCloseable {
+public final class IpcSender<T> extends AbstractHandle {
 
-    private final HandleCore core;
     private final Binding<T> binding;
 
     IpcSender(HandleCore core, Binding<T> binding) {
-        this.core = core;
+        super(core);
         this.binding = binding;
     }
 
@@ -142,21 +141,6 @@ public final class IpcSender<T> implements AutoCloseable {
     /** The declared message type. */
     public TypeRef<T> type() {
         return binding.type();
-    }
-
-    /** Whether this sender (and every view of it) is still open. */
-    public boolean isOpen() {
-        return core.isOpen();
-    }
-
-    /** Closes this sender and every view of it. Idempotent. */
-    @Override
-    public void close() {
-        core.close();
-    }
-
-    HandleCore core() {
-        return core;
     }
 
     private SenderEndpoint endpoint() {

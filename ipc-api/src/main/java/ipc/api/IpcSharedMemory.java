@@ -16,12 +16,10 @@ import java.util.Objects;
  * Thread-safe and immutable in content. A buffer from {@link #asByteBuffer()} must not be used after
  * {@link #close()}.
  */
-public final class IpcSharedMemory implements AutoCloseable {
-
-    private final HandleCore core;
+public final class IpcSharedMemory extends AbstractHandle {
 
     IpcSharedMemory(HandleCore core) {
-        this.core = core;
+        super(core);
     }
 
     /**
@@ -103,21 +101,6 @@ public final class IpcSharedMemory implements AutoCloseable {
         buffer.get(bytes);
         Reference.reachabilityFence(this);
         return bytes;
-    }
-
-    /** Whether the region is still open. */
-    public boolean isOpen() {
-        return core.isOpen();
-    }
-
-    /** Releases this process's mapping and handle. Idempotent. */
-    @Override
-    public void close() {
-        core.close();
-    }
-
-    HandleCore core() {
-        return core;
     }
 
     private SharedMemoryEndpoint endpoint() {

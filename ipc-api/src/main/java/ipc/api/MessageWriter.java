@@ -80,7 +80,7 @@ final class MessageWriter implements EncodeContext {
             handles = new ArrayList<>();
         }
         // Keyed by the shared core, so two views of one OS handle (a sender and its toOpaque()) travel once.
-        HandleCore core = coreOf(handle);
+        HandleCore core = ((AbstractHandle) handle).core();
         Integer known = indexes.get(core);
         if (known != null) {
             return known;
@@ -93,23 +93,6 @@ final class MessageWriter implements EncodeContext {
         handles.add(core.endpoint());
         indexes.put(core, index);
         return index;
-    }
-
-    private static HandleCore coreOf(Object handle) {
-        if (handle instanceof IpcSender<?> h) {
-            return h.core();
-        } else if (handle instanceof IpcReceiver<?> h) {
-            return h.core();
-        } else if (handle instanceof IpcBytesSender h) {
-            return h.core();
-        } else if (handle instanceof IpcBytesReceiver h) {
-            return h.core();
-        } else if (handle instanceof OpaqueIpcSender h) {
-            return h.core();
-        } else if (handle instanceof OpaqueIpcReceiver h) {
-            return h.core();
-        }
-        return ((IpcSharedMemory) handle).core();
     }
 
     private RuntimeException remember(RuntimeException e) {

@@ -11,13 +11,12 @@ import java.io.UncheckedIOException;
  * <h2>Thread safety</h2>
  * Thread-safe.
  */
-public final class OpaqueIpcReceiver implements AutoCloseable {
+public final class OpaqueIpcReceiver extends AbstractHandle {
 
-    private final HandleCore core;
     private final IpcSerializer serializer;
 
     OpaqueIpcReceiver(HandleCore core, IpcSerializer serializer) {
-        this.core = core;
+        super(core);
         this.serializer = serializer;
     }
 
@@ -60,21 +59,6 @@ public final class OpaqueIpcReceiver implements AutoCloseable {
     /** A bytes view sharing this OS handle. */
     public IpcBytesReceiver toBytes() {
         return new IpcBytesReceiver(core);
-    }
-
-    /** Whether this receiver is still open. */
-    public boolean isOpen() {
-        return core.isOpen();
-    }
-
-    /** Closes this receiver and every view of it. Idempotent. */
-    @Override
-    public void close() {
-        core.close();
-    }
-
-    HandleCore core() {
-        return core;
     }
 
     /** The serializer messages from this receiver are decoded with by default; null means the default one. */

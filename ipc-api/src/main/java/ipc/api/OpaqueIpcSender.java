@@ -10,13 +10,12 @@ import java.io.UncheckedIOException;
  * <h2>Thread safety</h2>
  * Thread-safe.
  */
-public final class OpaqueIpcSender implements AutoCloseable {
+public final class OpaqueIpcSender extends AbstractHandle {
 
-    private final HandleCore core;
     private final IpcSerializer serializer;
 
     OpaqueIpcSender(HandleCore core, IpcSerializer serializer) {
-        this.core = core;
+        super(core);
         this.serializer = serializer;
     }
 
@@ -70,21 +69,6 @@ public final class OpaqueIpcSender implements AutoCloseable {
         } catch (IpcException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Whether this sender is still open. */
-    public boolean isOpen() {
-        return core.isOpen();
-    }
-
-    /** Closes this sender and every view of it. Idempotent. */
-    @Override
-    public void close() {
-        core.close();
-    }
-
-    HandleCore core() {
-        return core;
     }
 
     @Override
