@@ -25,7 +25,8 @@ public final class Types {
             throw new IllegalArgumentException(raw.getName() + " takes " + raw.getTypeParameters().length
                     + " type arguments, got " + arguments.length);
         }
-        return new ParameterizedTypeImpl(raw, arguments.clone());
+        // Copied into a real Type[]: a TypeVariable[] passed as varargs would reject a Class stored into it later.
+        return new ParameterizedTypeImpl(raw, Arrays.copyOf(arguments, arguments.length, Type[].class));
     }
 
     /**
@@ -79,7 +80,7 @@ public final class Types {
 
         @Override
         public Type[] getActualTypeArguments() {
-            return arguments.clone();
+            return Arrays.copyOf(arguments, arguments.length, Type[].class);
         }
 
         @Override
