@@ -1,0 +1,61 @@
+package ipc.serde.kryo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import ipc.api.Ipc;
+import ipc.api.IpcChannel;
+import ipc.api.TypeRef;
+import ipc.serde.kryo.Messages.Blob;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Values far larger than Kryo's buffers stream through them intact, and empty values stay empty. */
+class LargeValueTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int LARGE_BYTES = 64 * 1024 * 1024 + 7;
+    private static final int LARGE_STRING_CHARS = 4 * 1024 * 1024;
+    private static final int MANY_ELEMENTS = 200_000;
+
+    private final KryoSerializer serializer = new KryoSerializer();
+
+    private <T> T roundTrip(TypeRef<T> type, T value) {
+        return assertTimeoutPreemptively(TIMEOUT, () -> {
+            try (IpcChannel<T> channel = Ipc.channel(type, serializer)) {
+                channel.sender().send(value);
+                return channel.receiver().recv();
+            }
+        }, () -> "round trip of " + type + " blocked");
+    }
+
+    @Test
+    void sixtyFourMebibytesInARecord() {
+        byte[] data = new byte[LARGE_BYTES];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31);
+        }
+        Blob blob = new Blob("large", data);
+        assertEquals(blob, roundTrip(TypeRef.of(Blob.class), blob), "a 64 MiB byte array in a record");
+    }
+
+    @Test
+    void longStringsAndLongLists() {
+        String text = "é".repeat(LARGE_STRING_CHARS);
+        assertEquals(text, roundTrip(TypeRef.of(String.class), text), "a 4 Mi-character non-ASCII string");
+        List<Messages.Point> points = new ArrayList<>();
+        for (int i = 0; i < MANY_ELEMENTS; i++) {
+            points.add(new Messages.Point(i, -i));
+        }
+        assertEquals(points, roundTrip(new TypeRef<List<Messages.Point>>() {}, points), "200,000 records");
+    }
+
+    @Test
+    void emptyValues() {
+        assertEquals(new Blob("", new byte[0]), roundTrip(TypeRef.of(Blob.class), new Blob("", new byte[0])),
+                "an empty string and an empty array");
+        assertEquals("", roundTrip(TypeRef.of(String.class), ""), "an empty string alone");
+    }
+}
