@@ -1,2 +1,5 @@
-/** Reserved for the protobuf serializer; nothing is implemented here yet (a later issue). */
+/**
+ * The protobuf serializer ({@link ipc.serde.protobuf.ProtobufSerializer}, named {@code protobuf}) and the helper
+ * that carries handles inside protobuf messages ({@link ipc.serde.protobuf.IpcHandles}).
+ */
 package ipc.serde.protobuf;

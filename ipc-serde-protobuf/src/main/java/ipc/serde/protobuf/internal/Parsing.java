@@ -1,0 +1,39 @@
+package ipc.serde.protobuf.internal;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
+import java.nio.ByteBuffer;
+
+/**
+ * Parses one payload with protobuf's own bounds: every length the payload declares is checked against the bytes
+ * that remain before anything is allocated for it, nesting is limited, and the message must end where the payload
+ * does.
+ */
+final class Parsing {
+
+    /** Nesting limit of messages and groups, protobuf's own default, stated so that it cannot drift. */
+    static final int MAX_NESTING = 100;
+
+    private Parsing() {}
+
+    /**
+     * Parses the bytes between {@code data}'s position and limit; {@code data} itself is not moved.
+     *
+     * @param aliasing whether {@code bytes} fields may share {@code data}'s memory: only for a caller that copies
+     *     them out before returning, as the payload buffer is not the codec's to keep
+     */
+    static <M extends MessageLite> M parse(Parser<M> parser, ByteBuffer data, boolean aliasing)
+            throws InvalidProtocolBufferException {
+        CodedInputStream input = data.hasArray()
+                ? CodedInputStream.newInstance(data.array(), data.arrayOffset() + data.position(), data.remaining())
+                : CodedInputStream.newInstance(data.duplicate());
+        input.setRecursionLimit(MAX_NESTING);
+        input.enableAliasing(aliasing);
+        M message = parser.parseFrom(input);
+        // The parse ends at the end of the input (tag 0) or at a stray end-group tag, after which bytes may follow.
+        input.checkLastTagWas(0);
+        return message;
+    }
+}
