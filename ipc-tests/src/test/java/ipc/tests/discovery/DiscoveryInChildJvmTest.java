@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +29,15 @@ class DiscoveryInChildJvmTest {
         }
     }
 
-    private static List<String> pathWithout(String artifact) {
+    /**
+     * This JVM's path entries without {@code artifacts}, and with Jackson as the only serializer (ipc-tests also
+     * depends on Kryo and protobuf, for the conformance kit; the swap tests cover several serializers).
+     */
+    private static List<String> pathWithout(String... artifacts) {
         List<String> entries = new ArrayList<>();
         for (String entry : ChildJvm.currentPathEntries()) {
-            if (!entry.contains(artifact)) {
+            if (Stream.concat(Stream.of(artifacts), Stream.of("ipc-serde-kryo", "ipc-serde-protobuf"))
+                    .noneMatch(entry::contains)) {
                 entries.add(entry);
             }
         }
@@ -62,7 +68,7 @@ class DiscoveryInChildJvmTest {
         Path file = services.resolve("META-INF/services/ipc.api.spi.IpcSerializer");
         Files.createDirectories(file.getParent());
         Files.writeString(file, SecondSerializer.class.getName() + "\n");
-        List<String> classPath = new ArrayList<>(ChildJvm.currentPathEntries());
+        List<String> classPath = pathWithout();
         classPath.add(services.toString());
         String output = probe(classPath);
         assertEquals("CHANNEL FAILED Several IPC serializers found: jackson, second. Choose one with "

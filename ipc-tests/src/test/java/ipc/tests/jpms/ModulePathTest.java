@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipc.api.Ipc;
 import ipc.api.spi.IpcSerializer;
 import java.lang.module.ModuleDescriptor;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,17 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(OS.LINUX)
 class ModulePathTest {
 
+    /** Each serializer module and the one provider its descriptor declares. */
+    private static final Map<String, String> SERIALIZER_PROVIDERS = Map.of(
+            "ipc.serde.jackson", "ipc.serde.jackson.JacksonSerializer",
+            "ipc.serde.kryo", "ipc.serde.kryo.KryoSerializer",
+            "ipc.serde.protobuf", "ipc.serde.protobuf.ProtobufSerializer");
+
     @Test
     void noneOfOurJarsIsOnTheClassPath() {
         String classPath = System.getProperty("java.class.path", "");
-        for (String artifact : Set.of("ipc-api", "ipc-transport-linux", "ipc-serde-jackson")) {
+        for (String artifact : Set.of("ipc-api", "ipc-transport-linux", "ipc-serde-jackson", "ipc-serde-kryo",
+                "ipc-serde-protobuf")) {
             assertFalse(classPath.contains(artifact), artifact + " must be on the module path: " + classPath);
         }
         assertTrue(Ipc.class.getModule().isNamed(), "ipc.api is a named module");
@@ -35,12 +43,22 @@ class ModulePathTest {
                 .collect(Collectors.toSet()), "only the API and the SPI are exported");
         assertEquals(Set.of("ipc.api.internal.inprocess.InProcessTransportProvider"), providers(api),
                 "ipc.api provides the in-process transport");
-        ModuleDescriptor linux = ModuleLayer.boot().findModule("ipc.transport.linux").orElseThrow().getDescriptor();
+        ModuleDescriptor linux = descriptor("ipc.transport.linux");
         assertEquals(Set.of("ipc.transport.linux.LinuxTransportProvider"), providers(linux),
                 "ipc.transport.linux provides the linux transport");
-        ModuleDescriptor jackson = ModuleLayer.boot().findModule("ipc.serde.jackson").orElseThrow().getDescriptor();
-        assertEquals(Set.of("ipc.serde.jackson.JacksonSerializer"), providers(jackson),
-                "ipc.serde.jackson provides the serializer");
+        SERIALIZER_PROVIDERS.forEach((module, provider) -> {
+            ModuleDescriptor descriptor = descriptor(module);
+            assertEquals(Set.of(provider), providers(descriptor), module + " provides its serializer, only");
+            assertEquals(Set.of("ipc.api.spi.IpcSerializer"), descriptor.provides().stream()
+                    .map(ModuleDescriptor.Provides::service).collect(Collectors.toSet()),
+                    module + " provides the serializer SPI, nothing else");
+            assertTrue(descriptor.uses().isEmpty(), module + " uses no service: " + descriptor.uses());
+        });
+    }
+
+    private static ModuleDescriptor descriptor(String module) {
+        return ModuleLayer.boot().findModule(module)
+                .orElseThrow(() -> new AssertionError(module + " is not in the boot layer")).getDescriptor();
     }
 
     private static Set<String> providers(ModuleDescriptor descriptor) {
@@ -48,10 +66,16 @@ class ModulePathTest {
     }
 
     @Test
-    void discoveryThroughProvidesFindsLinuxAndJackson() throws Exception {
+    void discoveryThroughProvidesFindsLinuxAndEverySerializer() throws Exception {
         assertEquals("linux", Ipc.transportName(), "the transport found on the module path");
         IpcSerializer serializer = Ipc.defaultSerializer();
-        assertEquals("jackson", serializer.name(), "the serializer found on the module path");
-        assertTrue(serializer.getClass().getModule().isNamed(), "and it is loaded as a named module");
+        assertEquals("jackson", serializer.name(), "-Dipc.serializer=jackson picks the default among three");
+        for (Map.Entry<String, String> entry : SERIALIZER_PROVIDERS.entrySet()) {
+            String name = entry.getKey().substring("ipc.serde.".length());
+            IpcSerializer found = Ipc.serializer(name);
+            assertEquals(entry.getValue(), found.getClass().getName(), "the provider named " + name);
+            assertEquals(entry.getKey(), found.getClass().getModule().getName(),
+                    name + " is loaded from its named module");
+        }
     }
 }
