@@ -1,14 +1,16 @@
 package ipc.serde.jackson;
 
+import static ipc.serde.testsupport.Allocations.afterWarmUp;
+import static ipc.serde.testsupport.Allocations.allocationCounter;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ipc.api.IpcSerializationException;
 import ipc.api.TypeRef;
 import ipc.api.spi.MessageCodec;
 import ipc.serde.jackson.Messages.Blob;
-import java.lang.management.ManagementFactory;
+import ipc.serde.testsupport.Allocations.Measured;
+import ipc.serde.testsupport.FakeContexts;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -96,14 +98,13 @@ class AllocationBoundTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostilePayloads")
     void declaredSizeIsNeverAllocated(String name, TypeRef<?> type, byte[] payload, String reason) {
-        com.sun.management.ThreadMXBean threads = allocationCounter();
+        allocationCounter(); // skips this test where the JVM cannot count allocated bytes
         MessageCodec<?> codec = SERIALIZER.codec(type);
         for (ByteBuffer data : List.of(ByteBuffer.wrap(payload), ByteBuffer.wrap(payload).asReadOnlyBuffer())) {
             String source = data.hasArray() ? "array" : "stream";
-            decodeFails(codec, data, name); // warms up Jackson's caches for this type
-            long before = threads.getCurrentThreadAllocatedBytes();
-            IpcSerializationException e = decodeFails(codec, data, name);
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            Measured<IpcSerializationException> measured = afterWarmUp(() -> decodeFails(codec, data, name));
+            IpcSerializationException e = measured.result();
+            long allocated = measured.allocatedBytes();
             assertTrue(allocated < ALLOCATION_BUDGET, name + " (" + source + ") allocated " + allocated + " bytes");
             String message = e.getMessage();
             assertTrue(message.contains(reason), name + " fails for the intended reason (" + reason + "): " + message);
@@ -115,13 +116,5 @@ class AllocationBoundTest {
     private static IpcSerializationException decodeFails(MessageCodec<?> codec, ByteBuffer data, String name) {
         return assertThrows(IpcSerializationException.class,
                 () -> codec.decode(data.duplicate(), FakeContexts.Decoding.empty()), name + " is rejected");
-    }
-
-    private static com.sun.management.ThreadMXBean allocationCounter() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean counter
-                && counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled(),
-                "this JVM counts allocated bytes per thread");
-        return (com.sun.management.ThreadMXBean) threads;
     }
 }

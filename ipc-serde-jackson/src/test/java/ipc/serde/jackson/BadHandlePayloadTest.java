@@ -13,6 +13,7 @@ import ipc.api.TypeRef;
 import ipc.serde.jackson.Messages.Point;
 import ipc.serde.jackson.Messages.WithReceiver;
 import ipc.serde.jackson.Messages.WithSender;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class BadHandlePayloadTest {
                 hostile.sendRaw(plain.writeValueAsBytes(Map.of("handle", handleValue)));
                 IpcSerializationException e = assertThrows(IpcSerializationException.class,
                         () -> hostile.receiver().recv(), what);
-                HostileChannel.assertExplains(e, WITH_SENDER);
+                HostileChannel.assertExplains(JacksonSerializer.NAME, e, WITH_SENDER);
 
                 hostile.sender().send(new WithSender(points.sender()));
                 try (var decoded = hostile.receiver().recv().handle()) {
@@ -79,7 +80,7 @@ class BadHandlePayloadTest {
                 channel.sender().send(new WithSender(points.sender()));
                 IpcSerializationException e = assertThrows(IpcSerializationException.class, asReceiver::recv,
                         "a sender where a receiver is declared");
-                HostileChannel.assertExplains(e, asReceiver.type());
+                HostileChannel.assertExplains(JacksonSerializer.NAME, e, asReceiver.type());
                 assertTrue(e.getMessage().contains("channel receiver") && e.getMessage().contains("channel sender"),
                         "says what was expected and what came: " + e.getMessage());
                 assertTrue(points.sender().isOpen(), "the local sender is untouched by the failed decode");

@@ -18,6 +18,7 @@ import ipc.serde.jackson.Shapes.ShapeTripwire;
 import ipc.serde.jackson.Shapes.Square;
 import ipc.serde.jackson.Shapes.Tripwires;
 import ipc.serde.jackson.Shapes.TypeTag;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -9,6 +9,7 @@ import ipc.api.IpcSerializationException;
 import ipc.api.TypeRef;
 import ipc.api.spi.MessageCodec;
 import ipc.serde.jackson.Messages.Point;
+import ipc.serde.testsupport.FakeContexts;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

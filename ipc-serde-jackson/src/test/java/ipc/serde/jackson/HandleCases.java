@@ -1,13 +1,8 @@
 package ipc.serde.jackson;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import ipc.api.Ipc;
-import ipc.api.IpcBytesChannel;
 import ipc.api.IpcBytesReceiver;
 import ipc.api.IpcBytesSender;
-import ipc.api.IpcChannel;
 import ipc.api.IpcReceiver;
 import ipc.api.IpcSender;
 import ipc.api.IpcSharedMemory;
@@ -16,30 +11,22 @@ import ipc.api.OpaqueIpcSender;
 import ipc.api.TypeRef;
 import ipc.serde.jackson.Messages.Everywhere;
 import ipc.serde.jackson.Messages.Point;
-import java.nio.charset.StandardCharsets;
+import ipc.serde.testsupport.Closer;
+import ipc.serde.testsupport.HandleFixtures;
+import ipc.serde.testsupport.HandleFixtures.Fixture;
+import ipc.serde.testsupport.HandleFixtures.Maker;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** One case per handle type: how to make one, and how to prove that a decoded one works. */
+/**
+ * One case per handle type: how to make one, and how to prove that a decoded one works. The fixtures themselves are
+ * {@link HandleFixtures}; this class chooses the jackson message types they use.
+ */
 final class HandleCases {
 
     private static final Point POINT = new Point(7, 8);
-    private static final byte[] BYTES = "bytes".getBytes(StandardCharsets.US_ASCII);
-    private static final String TEXT = "opaque";
 
     private HandleCases() {}
-
-    /** Opens a fresh handle (and its peer) for one test. */
-    interface Maker<H> {
-        Fixture<H> make(Closer closer) throws Exception;
-    }
-
-    /** Uses a decoded handle against the peer of the original. */
-    interface Verifier<H> {
-        void assertWorks(H decoded) throws Exception;
-    }
-
-    record Fixture<H>(H handle, Verifier<H> verifier) {}
 
     record HandleCase<H extends AutoCloseable>(String name, TypeRef<Everywhere<H>> type, Maker<H> maker,
             Predicate<H> isOpen) {
@@ -68,56 +55,30 @@ final class HandleCases {
     }
 
     static Fixture<IpcSender<Point>> sender(Closer closer) throws Exception {
-        IpcChannel<Point> channel = closer.add(Ipc.channel(Point.class));
-        return new Fixture<>(channel.sender(), decoded -> {
-            decoded.send(POINT);
-            assertEquals(POINT, channel.receiver().recv(), "sent through the decoded sender");
-        });
+        return HandleFixtures.sender(closer, Ipc::channel, Point.class, POINT);
     }
 
     static Fixture<IpcReceiver<Point>> receiver(Closer closer) throws Exception {
-        IpcChannel<Point> channel = closer.add(Ipc.channel(Point.class));
-        return new Fixture<>(channel.receiver(), decoded -> {
-            channel.sender().send(POINT);
-            assertEquals(POINT, decoded.recv(), "received on the decoded receiver");
-        });
+        return HandleFixtures.receiver(closer, Ipc::channel, Point.class, POINT);
     }
 
     static Fixture<IpcBytesSender> bytesSender(Closer closer) throws Exception {
-        IpcBytesChannel channel = closer.add(Ipc.bytesChannel());
-        return new Fixture<>(channel.sender(), decoded -> {
-            decoded.send(BYTES);
-            assertArrayEquals(BYTES, channel.receiver().recv(), "sent through the decoded bytes sender");
-        });
+        return HandleFixtures.bytesSender(closer);
     }
 
     static Fixture<IpcBytesReceiver> bytesReceiver(Closer closer) throws Exception {
-        IpcBytesChannel channel = closer.add(Ipc.bytesChannel());
-        return new Fixture<>(channel.receiver(), decoded -> {
-            channel.sender().send(BYTES);
-            assertArrayEquals(BYTES, decoded.recv(), "received on the decoded bytes receiver");
-        });
+        return HandleFixtures.bytesReceiver(closer);
     }
 
     static Fixture<OpaqueIpcSender> opaqueSender(Closer closer) throws Exception {
-        IpcChannel<String> channel = closer.add(Ipc.channel(String.class));
-        return new Fixture<>(channel.sender().toOpaque(), decoded -> {
-            decoded.to(String.class).send(TEXT);
-            assertEquals(TEXT, channel.receiver().recv(), "sent through a typed view of the decoded sender");
-        });
+        return HandleFixtures.opaqueSender(closer, Ipc::channel);
     }
 
     static Fixture<OpaqueIpcReceiver> opaqueReceiver(Closer closer) throws Exception {
-        IpcChannel<String> channel = closer.add(Ipc.channel(String.class));
-        return new Fixture<>(channel.receiver().toOpaque(), decoded -> {
-            channel.sender().send(TEXT);
-            assertEquals(TEXT, decoded.to(String.class).recv(), "received on a typed view of the decoded receiver");
-        });
+        return HandleFixtures.opaqueReceiver(closer, Ipc::channel);
     }
 
     static Fixture<IpcSharedMemory> sharedMemory(Closer closer) {
-        IpcSharedMemory memory = closer.add(IpcSharedMemory.fromBytes(BYTES));
-        return new Fixture<>(memory, decoded ->
-                assertArrayEquals(BYTES, decoded.toByteArray(), "the decoded region shows the same bytes"));
+        return HandleFixtures.sharedMemory(closer);
     }
 }

@@ -14,6 +14,8 @@ import ipc.api.spi.MessageCodec;
 import ipc.api.spi.Types;
 import ipc.serde.jackson.Messages.Point;
 import ipc.serde.jackson.Messages.WithSender;
+import ipc.serde.testsupport.Closer;
+import ipc.serde.testsupport.FakeContexts;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;

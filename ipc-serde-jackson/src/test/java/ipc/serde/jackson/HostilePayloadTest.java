@@ -15,6 +15,8 @@ import ipc.serde.jackson.Messages.Catalogue;
 import ipc.serde.jackson.Messages.Line;
 import ipc.serde.jackson.Messages.Person;
 import ipc.serde.jackson.Messages.Point;
+import ipc.serde.testsupport.FakeContexts;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +42,7 @@ class HostilePayloadTest {
             String what) throws Exception {
         IpcSerializationException e = assertThrows(IpcSerializationException.class,
                 () -> channel.receiver().recv(), what);
-        HostileChannel.assertExplains(e, channel.receiver().type());
+        HostileChannel.assertExplains(JacksonSerializer.NAME, e, channel.receiver().type());
         channel.sender().send(good);
         assertEquals(good, channel.receiver().recv(), "the channel still works after " + what);
         return e;
@@ -76,7 +78,7 @@ class HostilePayloadTest {
                     try {
                         assertEquals(Point.class, channel.receiver().recv().getClass(), "whatever decodes is a Point");
                     } catch (IpcSerializationException e) {
-                        HostileChannel.assertExplains(e, TypeRef.of(Point.class));
+                        HostileChannel.assertExplains(JacksonSerializer.NAME, e, TypeRef.of(Point.class));
                     }
                 }
                 channel.sender().send(good);
@@ -96,12 +98,13 @@ class HostilePayloadTest {
                 points.sender().send(new Point(1, 2));
                 IpcSerializationException e = assertThrows(IpcSerializationException.class, asPerson::recv,
                         "a Point read as a Person");
-                HostileChannel.assertExplains(e, TypeRef.of(Person.class));
+                HostileChannel.assertExplains(JacksonSerializer.NAME, e, TypeRef.of(Person.class));
                 assertTrue(e.getMessage().contains("\"x\""), "the message says what was found: " + e.getMessage());
 
                 points.sender().send(new Point(3, 4));
-                HostileChannel.assertExplains(assertThrows(IpcSerializationException.class, asList::recv,
-                        "a Point read as a List"), asList.type());
+                HostileChannel.assertExplains(JacksonSerializer.NAME,
+                        assertThrows(IpcSerializationException.class, asList::recv,
+                                "a Point read as a List"), asList.type());
 
                 points.sender().send(new Point(5, 6));
                 assertEquals(new Point(5, 6), points.receiver().recv(), "the next message decodes");

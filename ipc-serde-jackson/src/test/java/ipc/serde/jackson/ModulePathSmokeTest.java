@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import ipc.api.Ipc;
-import java.io.ByteArrayOutputStream;
+import ipc.serde.testsupport.ChildJvm;
+import ipc.serde.testsupport.ChildJvm.Finished;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.spi.ToolProvider;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.TokenStreamFactory;
@@ -89,20 +83,9 @@ class ModulePathSmokeTest {
     @TempDir
     Path work;
 
-    /** Where a class was loaded from: a jar, or a classes directory of the reactor. */
-    private static String locationOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate " + type, e);
-        }
-    }
-
     private static String modulePath(Path... extra) {
-        Stream<String> ours = Stream.of(JacksonSerializer.class, Ipc.class, CBORMapper.class, ObjectMapper.class,
-                TokenStreamFactory.class, JsonTypeInfo.class).map(ModulePathSmokeTest::locationOf);
-        return Stream.concat(Stream.of(extra).map(Path::toString), ours).distinct()
-                .collect(Collectors.joining(java.io.File.pathSeparator));
+        return ChildJvm.modulePath(List.of(JacksonSerializer.class, Ipc.class, CBORMapper.class, ObjectMapper.class,
+                TokenStreamFactory.class, JsonTypeInfo.class), extra);
     }
 
     @Test
@@ -111,33 +94,15 @@ class ModulePathSmokeTest {
         Path moduleInfo = Files.writeString(work.resolve("src/module-info.java"), MODULE_INFO);
         Path main = Files.writeString(sources.resolve("Main.java"), MAIN);
         Path classes = work.resolve("classes");
-        compile(classes, moduleInfo, main);
+        ChildJvm.compile(List.of("--release", "17", "-d", classes.toString(), "--module-path", modulePath()),
+                List.of(moduleInfo, main), "the consumer module compiles: ");
 
         Path output = work.resolve("output.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dipc.transport=inprocess", "--module-path", modulePath(classes),
-                "-m", "smoke.consumer/smoke.consumer.Main")
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try {
-            assertTrue(child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the child JVM finished in time");
-        } finally {
-            child.destroyForcibly();
-        }
-        String printed = Files.readString(output);
+        Finished child = ChildJvm.run(List.of(ChildJvm.javaLauncher(), "-Dipc.transport=inprocess",
+                "--module-path", modulePath(classes), "-m", "smoke.consumer/smoke.consumer.Main"), output,
+                CHILD_TIMEOUT_SECONDS);
+        String printed = child.printed();
         assertEquals(0, child.exitValue(), "the child JVM succeeded; it printed: " + printed);
         assertTrue(printed.contains(SUCCESS), "the child JVM reached the end; it printed: " + printed);
-    }
-
-    private static void compile(Path classes, Path... sources) {
-        ToolProvider javac = ToolProvider.findFirst("javac")
-                .orElseThrow(() -> new AssertionError("this test needs a JDK with javac"));
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        List<String> arguments = Stream.concat(
-                Stream.of("--release", "17", "-d", classes.toString(), "--module-path", modulePath()),
-                Stream.of(sources).map(Path::toString)).collect(Collectors.toList());
-        try (PrintStream out = new PrintStream(diagnostics, true, StandardCharsets.UTF_8)) {
-            int status = javac.run(out, out, arguments.toArray(String[]::new));
-            assertEquals(0, status, "the consumer module compiles: " + diagnostics.toString(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,8 +1,9 @@
 package ipc.serde.kryo;
 
+import static ipc.serde.testsupport.Allocations.afterWarmUp;
+import static ipc.serde.testsupport.Allocations.allocationCounter;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
@@ -12,7 +13,8 @@ import ipc.api.spi.MessageCodec;
 import ipc.serde.kryo.Messages.Blob;
 import ipc.serde.kryo.Messages.Node;
 import ipc.serde.kryo.Messages.Point;
-import java.lang.management.ManagementFactory;
+import ipc.serde.testsupport.Allocations.Measured;
+import ipc.serde.testsupport.FakeContexts;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -95,14 +97,13 @@ class AllocationBoundTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostilePayloads")
     void declaredSizeIsNeverAllocated(String name, TypeRef<?> type, byte[] payload, String reason) {
-        com.sun.management.ThreadMXBean threads = allocationCounter();
+        allocationCounter(); // skips this test where the JVM cannot count allocated bytes
         MessageCodec<?> codec = SERIALIZER.codec(type);
         for (ByteBuffer data : List.of(ByteBuffer.wrap(payload), ByteBuffer.wrap(payload).asReadOnlyBuffer())) {
             String source = data.hasArray() ? "array" : "read-only buffer";
-            decodeFails(codec, data, name); // warms up
-            long before = threads.getCurrentThreadAllocatedBytes();
-            IpcSerializationException e = decodeFails(codec, data, name);
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            Measured<IpcSerializationException> measured = afterWarmUp(() -> decodeFails(codec, data, name));
+            IpcSerializationException e = measured.result();
+            long allocated = measured.allocatedBytes();
             assertTrue(allocated < ALLOCATION_BUDGET, name + " (" + source + ") allocated " + allocated + " bytes");
             String message = e.getMessage();
             assertTrue(message.contains(reason), name + " fails for the intended reason (" + reason + "): " + message);
@@ -114,13 +115,5 @@ class AllocationBoundTest {
     private static IpcSerializationException decodeFails(MessageCodec<?> codec, ByteBuffer data, String name) {
         return assertThrows(IpcSerializationException.class,
                 () -> codec.decode(data.duplicate(), FakeContexts.Decoding.empty()), name + " is rejected");
-    }
-
-    private static com.sun.management.ThreadMXBean allocationCounter() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean counter
-                && counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled(),
-                "this JVM counts allocated bytes per thread");
-        return (com.sun.management.ThreadMXBean) threads;
     }
 }

@@ -12,6 +12,7 @@ import ipc.serde.kryo.Messages.Circle;
 import ipc.serde.kryo.Messages.Drawing;
 import ipc.serde.kryo.Messages.Envelope;
 import ipc.serde.kryo.Messages.Point;
+import ipc.serde.testsupport.FakeContexts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

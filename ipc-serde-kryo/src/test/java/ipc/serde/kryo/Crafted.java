@@ -3,6 +3,7 @@ package ipc.serde.kryo;
 import com.esotericsoftware.kryo.io.Output;
 import ipc.api.IpcSerializationException;
 import ipc.api.spi.MessageCodec;
+import ipc.serde.testsupport.FakeContexts;
 import java.util.Arrays;
 import java.util.function.Consumer;
 

@@ -15,6 +15,8 @@ import ipc.api.TypeRef;
 import ipc.api.spi.MessageCodec;
 import ipc.serde.kryo.Messages.Person;
 import ipc.serde.kryo.Messages.Point;
+import ipc.serde.testsupport.FakeContexts;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -47,13 +49,14 @@ class FingerprintTest {
                 points.sender().send(new Point(1, 2));
                 IpcSerializationException e = assertThrows(IpcSerializationException.class, asPerson::recv,
                         "a Point read as a Person");
-                HostileChannel.assertExplains(e, TypeRef.of(Person.class));
+                HostileChannel.assertExplains(KryoSerializer.NAME, e, TypeRef.of(Person.class));
                 assertTrue(e.getMessage().contains("written for " + Point.class.getName()),
                         "the message names what arrived (a type this JVM knows): " + e.getMessage());
 
                 points.sender().send(new Point(3, 4));
-                HostileChannel.assertExplains(assertThrows(IpcSerializationException.class, asList::recv,
-                        "a Point read as a List"), asList.type());
+                HostileChannel.assertExplains(KryoSerializer.NAME,
+                        assertThrows(IpcSerializationException.class, asList::recv,
+                                "a Point read as a List"), asList.type());
 
                 points.sender().send(new Point(5, 6));
                 assertEquals(new Point(5, 6), points.receiver().recv(), "the next message decodes");
@@ -100,7 +103,7 @@ class FingerprintTest {
     void tooShortForAFingerprint() {
         IpcSerializationException e = assertThrows(IpcSerializationException.class,
                 () -> FakeContexts.decode(serializer.codec(TypeRef.of(Point.class)), new byte[3]), "3 bytes");
-        HostileChannel.assertExplains(e, TypeRef.of(Point.class));
+        HostileChannel.assertExplains(KryoSerializer.NAME, e, TypeRef.of(Point.class));
         assertTrue(e.getMessage().contains("fingerprint"), "says what is missing: " + e.getMessage());
     }
 }

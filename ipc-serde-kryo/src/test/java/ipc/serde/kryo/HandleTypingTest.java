@@ -14,6 +14,8 @@ import ipc.api.spi.MessageCodec;
 import ipc.api.spi.Types;
 import ipc.serde.kryo.Messages.Box;
 import ipc.serde.kryo.Messages.Point;
+import ipc.serde.testsupport.Closer;
+import ipc.serde.testsupport.FakeContexts;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.List;

@@ -11,6 +11,8 @@ import ipc.serde.kryo.Messages.Box;
 import ipc.serde.kryo.Messages.Catalogue;
 import ipc.serde.kryo.Messages.Line;
 import ipc.serde.kryo.Messages.Point;
+import ipc.serde.testsupport.FakeContexts;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +35,7 @@ class HostilePayloadTest {
             String what) throws Exception {
         IpcSerializationException e = assertThrows(IpcSerializationException.class,
                 () -> channel.receiver().recv(), what);
-        HostileChannel.assertExplains(e, channel.receiver().type());
+        HostileChannel.assertExplains(KryoSerializer.NAME, e, channel.receiver().type());
         channel.sender().send(good);
         assertEquals(good, channel.receiver().recv(), "the channel still works after " + what);
         return e;
@@ -71,7 +73,7 @@ class HostilePayloadTest {
                     try {
                         assertEquals(Line.class, channel.receiver().recv().getClass(), "whatever decodes is a Line");
                     } catch (IpcSerializationException e) {
-                        HostileChannel.assertExplains(e, TypeRef.of(Line.class));
+                        HostileChannel.assertExplains(KryoSerializer.NAME, e, TypeRef.of(Line.class));
                     }
                 }
                 channel.sender().send(good);

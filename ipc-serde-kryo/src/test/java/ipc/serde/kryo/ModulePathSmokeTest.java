@@ -8,24 +8,19 @@ import com.esotericsoftware.minlog.Log;
 import com.esotericsoftware.reflectasm.FieldAccess;
 import ipc.api.Ipc;
 import ipc.api.TypeRef;
-import java.io.ByteArrayOutputStream;
+import ipc.serde.testsupport.ChildJvm;
+import ipc.serde.testsupport.ChildJvm.Finished;
+import ipc.serde.testsupport.FakeContexts;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.spi.ToolProvider;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objenesis.Objenesis;
@@ -48,39 +43,22 @@ class ModulePathSmokeTest {
     @TempDir
     Path work;
 
-    /** Where a class was loaded from: a jar, or a classes directory of the reactor. */
-    private static String locationOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate " + type, e);
-        }
-    }
-
     private static String modulePath(Path... extra) {
-        Stream<String> ours = Stream.of(KryoSerializer.class, Ipc.class, Kryo.class, Objenesis.class, Log.class,
-                FieldAccess.class).map(ModulePathSmokeTest::locationOf);
-        return Stream.concat(Stream.of(extra).map(Path::toString), ours).distinct()
-                .collect(Collectors.joining(java.io.File.pathSeparator));
+        return ChildJvm.modulePath(List.of(KryoSerializer.class, Ipc.class, Kryo.class, Objenesis.class, Log.class,
+                FieldAccess.class), extra);
     }
 
     @Test
     void consumerModuleRunsOnTheModulePath() throws Exception {
         Path classes = compileConsumer();
         Path output = work.resolve("output.txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dipc.transport=inprocess"));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaLauncher(), "-Dipc.transport=inprocess"));
         if (Runtime.version().feature() >= UNSAFE_FLAG_SINCE) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.addAll(List.of("--module-path", modulePath(classes), "-m", "smoke.consumer/smoke.consumer.Main"));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try {
-            assertTrue(child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the child JVM finished in time");
-        } finally {
-            child.destroyForcibly();
-        }
-        String printed = Files.readString(output);
+        Finished child = ChildJvm.run(command, output, CHILD_TIMEOUT_SECONDS);
+        String printed = child.printed();
         assertEquals(0, child.exitValue(), "the child JVM succeeded; it printed: " + printed);
         assertTrue(printed.contains(SUCCESS), "the child JVM reached the end; it printed: " + printed);
         assertTrue(!printed.contains("WARNING"), "the child JVM printed no warning: " + printed);
@@ -118,15 +96,9 @@ class ModulePathSmokeTest {
             }
         }
         Path classes = work.resolve("classes");
-        ToolProvider javac = ToolProvider.findFirst("javac")
-                .orElseThrow(() -> new AssertionError("this test needs a JDK with javac"));
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        List<String> arguments = List.of("--release", "17", "-d", classes.toString(), "--module-path", modulePath(),
-                sources.resolve("module-info.java").toString(), sources.resolve("smoke/consumer/Main.java").toString());
-        try (PrintStream out = new PrintStream(diagnostics, true, StandardCharsets.UTF_8)) {
-            int status = javac.run(out, out, arguments.toArray(String[]::new));
-            assertEquals(0, status, "the consumer module compiles: " + diagnostics.toString(StandardCharsets.UTF_8));
-        }
+        ChildJvm.compile(List.of("--release", "17", "-d", classes.toString(), "--module-path", modulePath()),
+                List.of(sources.resolve("module-info.java"), sources.resolve("smoke/consumer/Main.java")),
+                "the consumer module compiles: ");
         return classes;
     }
 }

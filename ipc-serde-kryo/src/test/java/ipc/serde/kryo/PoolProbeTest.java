@@ -9,6 +9,7 @@ import ipc.api.TypeRef;
 import ipc.api.spi.MessageCodec;
 import ipc.serde.kryo.Messages.Line;
 import ipc.serde.kryo.Messages.Point;
+import ipc.serde.testsupport.FakeContexts;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import ipc.serde.kryo.Messages.Envelope;
 import ipc.serde.kryo.Messages.Node;
 import ipc.serde.kryo.Messages.Point;
 import ipc.serde.kryo.Messages.Square;
+import ipc.serde.testsupport.FakeContexts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -11,6 +11,7 @@ import com.esotericsoftware.kryo.io.Output;
 import ipc.api.Ipc;
 import ipc.api.TypeRef;
 import ipc.api.spi.MessageCodec;
+import ipc.serde.testsupport.FakeContexts;
 import java.io.File;
 import java.util.List;
 import java.util.Map;

@@ -15,6 +15,7 @@ import ipc.serde.protobuf.fixtures.Everywhere;
 import ipc.serde.protobuf.fixtures.Point;
 import ipc.serde.protobuf.fixtures.WithSender;
 import ipc.serde.protobuf.proto.Handle;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class BadHandlePayloadTest {
                 hostile.sendRaw(payload, target.sender());
                 IpcSerializationException e = assertThrows(IpcSerializationException.class,
                         () -> hostile.receiver().recv(), what);
-                HostileChannel.assertExplains(e, type);
+                HostileChannel.assertExplains("'" + ProtobufSerializer.NAME + "'", e, type);
 
                 target.sender().close();
                 assertThrows(IpcDisconnectedException.class, () -> target.receiver().tryRecv(DISCONNECTION_WAIT),

@@ -9,6 +9,7 @@ import ipc.api.IpcChannel;
 import ipc.api.IpcSharedMemory;
 import ipc.serde.protobuf.fixtures.Point;
 import ipc.serde.protobuf.proto.Handle;
+import ipc.serde.testsupport.Closer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 

@@ -13,6 +13,7 @@ import ipc.api.IpcSharedMemory;
 import ipc.serde.protobuf.fixtures.Point;
 import ipc.serde.protobuf.fixtures.WithSender;
 import ipc.serde.protobuf.proto.Handle;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class HandleMisuseTest {
                     IpcChannel<Point> points = Ipc.channel(Point.class, serializer)) {
                 IpcSerializationException e = assertThrows(IpcSerializationException.class,
                         () -> channel.sender().send(WithSender.newBuilder().setReplyTo(bad).build()), what);
-                HostileChannel.assertExplains(e, channel.sender().type());
+                HostileChannel.assertExplains("'" + ProtobufSerializer.NAME + "'", e, channel.sender().type());
                 assertTrue(e.getMessage().contains("reply_to"), "names the field: " + e.getMessage());
 
                 channel.sender().send(WithSender.newBuilder().setReplyTo(IpcHandles.of(points.sender())).build());

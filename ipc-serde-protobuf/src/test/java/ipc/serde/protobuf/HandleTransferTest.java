@@ -16,6 +16,8 @@ import ipc.serde.protobuf.fixtures.AllHandles;
 import ipc.serde.protobuf.fixtures.Everywhere;
 import ipc.serde.protobuf.fixtures.Point;
 import ipc.serde.protobuf.proto.Handle;
+import ipc.serde.testsupport.Closer;
+import ipc.serde.testsupport.FakeContexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;

@@ -11,6 +11,8 @@ import ipc.api.TypeRef;
 import ipc.api.spi.MessageCodec;
 import ipc.serde.protobuf.fixtures.Person;
 import ipc.serde.protobuf.fixtures.Point;
+import ipc.serde.testsupport.FakeContexts;
+import ipc.serde.testsupport.HostileChannel;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,7 +40,7 @@ class HostilePayloadTest {
         try {
             return codec.decode(ByteBuffer.wrap(payload), new FakeContexts.NoHandles());
         } catch (IpcSerializationException e) {
-            HostileChannel.assertExplains(e, type);
+            HostileChannel.assertExplains("'" + ProtobufSerializer.NAME + "'", e, type);
             return null;
         }
     }
@@ -68,7 +70,7 @@ class HostilePayloadTest {
             IpcSerializationException e = assertThrows(IpcSerializationException.class,
                     () -> serializer.codec(type).decode(ByteBuffer.wrap(payload), new FakeContexts.NoHandles()),
                     "an end-group tag that nothing opened, then " + tail.length + " bytes");
-            HostileChannel.assertExplains(e, type);
+            HostileChannel.assertExplains("'" + ProtobufSerializer.NAME + "'", e, type);
         }
     }
 

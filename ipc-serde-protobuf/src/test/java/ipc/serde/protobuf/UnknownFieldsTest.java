@@ -14,6 +14,7 @@ import ipc.serde.protobuf.fixtures.LabelV1;
 import ipc.serde.protobuf.fixtures.LabelV2;
 import ipc.serde.protobuf.fixtures.Labelled;
 import ipc.serde.protobuf.fixtures.Point;
+import ipc.serde.testsupport.HostileChannel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class UnknownFieldsTest {
                 channel.sender().send(sent);
                 IpcSerializationException e = assertThrows(IpcSerializationException.class, wrong::recv,
                         sentType.getSimpleName() + " read as " + expected.getSimpleName());
-                HostileChannel.assertExplains(e, TypeRef.of(expected));
+                HostileChannel.assertExplains("'" + ProtobufSerializer.NAME + "'", e, TypeRef.of(expected));
                 channel.sender().send(good);
                 assertEquals(good, channel.receiver().recv(), "the channel stays usable");
                 return e;

@@ -1,14 +1,24 @@
-package ipc.serde.jackson;
+package ipc.serde.testsupport;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Closes every handle a test opened, last first; a failure to close fails the test after all are tried. */
-final class Closer implements AutoCloseable {
+public final class Closer implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
-    <R extends AutoCloseable> R add(R resource) {
+    /** Creates a closer with nothing to close yet. */
+    public Closer() {}
+
+    /**
+     * Registers {@code resource} to be closed by {@link #close()}.
+     *
+     * @param <R> the resource type
+     * @param resource the resource
+     * @return {@code resource}
+     */
+    public <R extends AutoCloseable> R add(R resource) {
         resources.push(resource);
         return resource;
     }
