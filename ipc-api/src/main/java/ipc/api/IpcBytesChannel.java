@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * The two ends of a bytes channel, as {@link Ipc#bytesChannel()} returns them.
  *
+ * <h2>Thread safety</h2>
+ * Immutable and thread-safe; each end documents its own thread safety.
+ *
  * @param sender the sending end
  * @param receiver the receiving end
  */

@@ -7,6 +7,9 @@ import java.util.Objects;
  *
  * <p>Closing the record closes both ends; usually the ends go separate ways and each is closed by its user.
  *
+ * <h2>Thread safety</h2>
+ * Immutable and thread-safe; each end documents its own thread safety.
+ *
  * @param sender the sending end
  * @param receiver the receiving end
  * @param <T> the message type

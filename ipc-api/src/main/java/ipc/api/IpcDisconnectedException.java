@@ -6,6 +6,9 @@ package ipc.api;
  * <p>Thrown by a receive when every sender of the channel is closed (in every process, including handles still
  * inside undelivered messages) and its queue is drained, or when the receiver itself was closed; and by a send when
  * the receiver is closed.
+ *
+ * <h2>Thread safety</h2>
+ * As {@link IpcException}.
  */
 public class IpcDisconnectedException extends IpcException {
 

@@ -7,6 +7,9 @@ import java.io.IOException;
  *
  * <p>Subclasses name the condition: {@link IpcDisconnectedException} when the other end is gone,
  * {@link IpcSerializationException} when a message cannot be encoded or decoded.
+ *
+ * <h2>Thread safety</h2>
+ * Exceptions are not shared between threads by the library; instances are as thread-safe as any {@link IOException}.
  */
 public class IpcException extends IOException {
 

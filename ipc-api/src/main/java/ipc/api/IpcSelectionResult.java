@@ -4,6 +4,9 @@ import java.util.Objects;
 
 /**
  * What {@link IpcReceiverSet#select()} reports about one receiver: Rust's {@code IpcSelectionResult}.
+ *
+ * <h2>Thread safety</h2>
+ * The records are immutable; the {@link OpaqueIpcMessage} inside is thread-safe but should be decoded once.
  */
 public sealed interface IpcSelectionResult {
 

@@ -6,6 +6,9 @@ package ipc.api;
  *
  * <p>The message says what was expected and what arrived. A decode failure consumes only the message that
  * failed: every handle it carried is closed, and the channel stays usable for the next message.
+ *
+ * <h2>Thread safety</h2>
+ * As {@link IpcException}.
  */
 public class IpcSerializationException extends IpcException {
 

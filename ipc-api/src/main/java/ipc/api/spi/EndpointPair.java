@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * The two connected ends that {@link Transport#channel()} creates.
  *
+ * <h2>Thread safety</h2>
+ * Immutable and thread-safe.
+ *
  * @param sender the sending end
  * @param receiver the receiving end
  */

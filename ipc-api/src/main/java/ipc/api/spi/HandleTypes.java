@@ -12,6 +12,9 @@ import java.util.Set;
 /**
  * The API types a serializer must treat as handles: it writes them as an index into the message's handle table
  * instead of serializing their fields.
+ *
+ * <h2>Thread safety</h2>
+ * Stateless and thread-safe.
  */
 public final class HandleTypes {
 

@@ -1,6 +1,10 @@
 package ipc.api.spi;
 
-/** What {@link ReceiverSetEndpoint#select(long)} reports about one receiver. */
+/** What {@link ReceiverSetEndpoint#select(long)} reports about one receiver.
+ *
+ * <h2>Thread safety</h2>
+ * Immutable records; see {@link ReceivedMessage} for the message inside.
+ */
 public sealed interface SelectionEvent {
 
     /** The identifier the receiver was added with. */

@@ -6,7 +6,11 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Builds {@link java.lang.reflect.Type} values, for serializers that model types in their own way. */
+/** Builds {@link java.lang.reflect.Type} values, for serializers that model types in their own way.
+ *
+ * <h2>Thread safety</h2>
+ * Stateless and thread-safe; the types it returns are immutable.
+ */
 public final class Types {
 
     private Types() {}

@@ -17,6 +17,9 @@ import jnr.ffi.types.ssize_t;
  *
  * <p>Every call returns -1 and sets errno on failure; read errno with {@code Runtime.getLastError()} (see
  * {@code ipc.transport.linux.internal.Native#errno()}).
+ *
+ * <h2>Thread safety</h2>
+ * The binding is thread-safe, as libc is; errno is per thread.
  */
 public interface LibC {
 
