@@ -15,7 +15,9 @@ import ipc.api.IpcSelectionResult.MessageReceived;
 import ipc.api.IpcSender;
 import ipc.api.TypeRef;
 import ipc.tests.messages.AllHandles;
+import ipc.tests.messages.Envelope;
 import ipc.tests.support.LeakCheck;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class HandlePassingLeakTest {
 
     private static final int ROUNDS = 150;
     private static final int WARM_UPS = 20;
+    private static final int MANY = 300;
 
     /**
      * What travels: the seven handle types, and a receiver with a message (itself carrying a sender) still queued
@@ -122,6 +125,51 @@ class HandlePassingLeakTest {
                             assertThrows(IpcDisconnectedException.class, received::tryRecv,
                                     "the only sender was closed");
                         }
+                    }
+                });
+    }
+
+    @Test
+    void moreHandlesThanOneDatagramHolds() throws Exception {
+        // Past 253 descriptors (SCM_MAX_FD) the rest travel through a private overflow socket pair.
+        LeakCheck.assertNoGrowth("messages of " + MANY + " handles received, left queued and refused", 3, 30,
+                AT_ONCE, i -> {
+                    try (IpcChannel<String> target = Ipc.channel(String.class);
+                            IpcChannel<List<IpcSender<String>>> channel =
+                                    Ipc.channel(new TypeRef<List<IpcSender<String>>>() {})) {
+                        List<IpcSender<String>> senders = new ArrayList<>();
+                        for (int k = 0; k < MANY; k++) {
+                            senders.add(target.sender().duplicate());
+                        }
+                        channel.sender().send(senders);
+                        channel.sender().send(senders); // left queued
+                        List<IpcSender<String>> received = Leaks.recv(channel.receiver());
+                        assertEquals(MANY, received.size());
+                        received.get(MANY - 1).send("through the last one");
+                        assertEquals("through the last one", Leaks.recv(target.receiver()));
+                        received.forEach(IpcSender::close);
+                        try (IpcChannel<List<IpcSender<String>>> closed =
+                                Ipc.channel(new TypeRef<List<IpcSender<String>>>() {})) {
+                            closed.receiver().close();
+                            assertThrows(IpcDisconnectedException.class, () -> closed.sender().send(senders),
+                                    "refused by a closed receiver");
+                        }
+                        senders.forEach(IpcSender::close);
+                    }
+                });
+    }
+
+    @Test
+    void handlesRefusedByAClosedReceiver() throws Exception {
+        LeakCheck.assertNoGrowth("messages with handles, small and large, sent to a closed receiver", WARM_UPS,
+                ROUNDS, AT_ONCE, i -> {
+                    try (HandleSource source = new HandleSource();
+                            IpcChannel<Envelope<AllHandles>> channel =
+                                    Ipc.channel(new TypeRef<Envelope<AllHandles>>() {})) {
+                        channel.receiver().close();
+                        String label = i % 2 == 0 ? "small" : "x".repeat(300_000); // the large one in a memfd
+                        assertThrows(IpcDisconnectedException.class,
+                                () -> channel.sender().send(new Envelope<>(label, source.handles())), "round " + i);
                     }
                 });
     }

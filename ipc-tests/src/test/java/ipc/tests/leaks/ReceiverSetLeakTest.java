@@ -17,8 +17,10 @@ import ipc.api.TypeRef;
 import ipc.tests.messages.Person;
 import ipc.tests.support.LeakCheck;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,9 +47,10 @@ class ReceiverSetLeakTest {
             List<AutoCloseable> senders = new ArrayList<>();
             try (IpcReceiverSet set = IpcReceiverSet.create(); IpcChannel<String> target = Ipc.channel(String.class)) {
                 List<IpcSender<IpcSender<String>>> typed = new ArrayList<>();
+                Map<Long, Integer> typedIds = new HashMap<>();
                 for (int k = 0; k < PER_KIND; k++) {
                     IpcChannel<IpcSender<String>> channel = Ipc.channel(new TypeRef<IpcSender<String>>() {});
-                    set.add(channel.receiver());
+                    typedIds.put(set.add(channel.receiver()), k);
                     typed.add(channel.sender());
                     IpcBytesChannel bytes = Ipc.bytesChannel();
                     set.add(bytes.receiver());
@@ -77,7 +80,8 @@ class ReceiverSetLeakTest {
                     }
                     for (IpcSelectionResult result : results) {
                         if (result instanceof MessageReceived received) {
-                            handle(received, messages++, target);
+                            handle(received, typedIds.get(received.id()), target);
+                            messages++;
                             seen.add(received.id());
                         } else if (result instanceof ChannelClosed) {
                             closed++;
@@ -94,12 +98,20 @@ class ReceiverSetLeakTest {
         });
     }
 
-    /** Decodes one message in three, leaves one undecoded, and decodes one as the wrong type. */
-    private static void handle(MessageReceived received, int n, IpcChannel<String> target) throws Exception {
+    /**
+     * Closes the messages of the bytes and opaque receivers undecoded; of the typed receivers' messages (a sender
+     * each), closes one in three undecoded, decodes and uses one, and decodes one as the wrong type.
+     */
+    private static void handle(MessageReceived received, Integer typedIndex, IpcChannel<String> target)
+            throws Exception {
         var message = received.message();
-        if (message.handleCount() == 0 || n % 3 == 0) {
+        if (typedIndex == null) {
+            assertEquals(0, message.handleCount());
             message.close();
-        } else if (n % 3 == 1) {
+        } else if (typedIndex % 3 == 0) {
+            assertEquals(1, message.handleCount());
+            message.close();
+        } else if (typedIndex % 3 == 1) {
             try (IpcSender<String> sender = message.to(new TypeRef<IpcSender<String>>() {})) {
                 sender.send("via a selected sender");
                 assertEquals("via a selected sender", Leaks.recv(target.receiver()));

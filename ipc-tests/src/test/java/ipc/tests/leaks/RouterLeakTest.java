@@ -11,6 +11,8 @@ import ipc.api.IpcSender;
 import ipc.api.OpaqueIpcMessage;
 import ipc.api.TypeRef;
 import ipc.tests.support.LeakCheck;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,21 +41,22 @@ class RouterLeakTest {
                         IpcRouter router = IpcRouter.create();
                         CountDownLatch messages = new CountDownLatch(ROUTES);
                         CountDownLatch disconnected = new CountDownLatch(ROUTES / 2);
-                        IpcChannel<IpcSender<String>>[] routes = route(router, ROUTES, messages, disconnected);
+                        List<IpcChannel<IpcSender<String>>> routes = route(router, ROUTES, messages, disconnected);
                         IpcChannel<IpcSender<String>> queued = Ipc.channel(new TypeRef<IpcSender<String>>() {});
                         BlockingQueue<IpcSender<String>> queue = router.routeToNewQueue(queued.receiver());
                         queued.sender().send(target.sender());
                         for (int r = 0; r < ROUTES; r++) {
-                            routes[r].sender().send(target.sender());
+                            routes.get(r).sender().send(target.sender());
                             if (r % 2 == 0) {
-                                routes[r].sender().close(); // the route ends by disconnection
+                                routes.get(r).sender().close(); // the route ends by disconnection
                             }
                         }
                         try (IpcSender<String> fromQueue = queue.poll(Leaks.WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                             fromQueue.send("via the queue");
                             assertEquals("via the queue", Leaks.recv(target.receiver()));
                         }
-                        assertTrue(messages.await(Leaks.WAIT.toMillis(), TimeUnit.MILLISECONDS), "every message routed");
+                        assertTrue(messages.await(Leaks.WAIT.toMillis(), TimeUnit.MILLISECONDS),
+                                "every message routed");
                         assertTrue(disconnected.await(Leaks.WAIT.toMillis(), TimeUnit.MILLISECONDS),
                                 "every closed route reported");
                         router.shutdown(); // closes the routes still open and the queue's receiver
@@ -73,12 +76,13 @@ class RouterLeakTest {
                     try (IpcChannel<String> target = Ipc.channel(String.class)) {
                         CountDownLatch messages = new CountDownLatch(ROUTES);
                         CountDownLatch disconnected = new CountDownLatch(ROUTES);
-                        IpcChannel<IpcSender<String>>[] routes = route(global, ROUTES, messages, disconnected);
+                        List<IpcChannel<IpcSender<String>>> routes = route(global, ROUTES, messages, disconnected);
                         for (IpcChannel<IpcSender<String>> route : routes) {
                             route.sender().send(target.sender());
                             route.sender().close();
                         }
-                        assertTrue(messages.await(Leaks.WAIT.toMillis(), TimeUnit.MILLISECONDS), "every message routed");
+                        assertTrue(messages.await(Leaks.WAIT.toMillis(), TimeUnit.MILLISECONDS),
+                                "every message routed");
                         assertTrue(disconnected.await(Leaks.WAIT.toMillis(), TimeUnit.MILLISECONDS),
                                 "every route reported disconnected (and its receiver closed)");
                     }
@@ -86,13 +90,13 @@ class RouterLeakTest {
     }
 
     /** Adds {@code count} routes whose callback closes each message undecoded. */
-    @SuppressWarnings("unchecked")
-    private static IpcChannel<IpcSender<String>>[] route(IpcRouter router, int count, CountDownLatch messages,
+    private static List<IpcChannel<IpcSender<String>>> route(IpcRouter router, int count, CountDownLatch messages,
             CountDownLatch disconnected) throws Exception {
-        IpcChannel<IpcSender<String>>[] routes = new IpcChannel[count];
+        List<IpcChannel<IpcSender<String>>> routes = new ArrayList<>();
         for (int r = 0; r < count; r++) {
-            routes[r] = Ipc.channel(new TypeRef<IpcSender<String>>() {});
-            router.addRoute(routes[r].receiver().toOpaque(), (OpaqueIpcMessage message) -> {
+            IpcChannel<IpcSender<String>> route = Ipc.channel(new TypeRef<IpcSender<String>>() {});
+            routes.add(route);
+            router.addRoute(route.receiver().toOpaque(), (OpaqueIpcMessage message) -> {
                 message.close();
                 messages.countDown();
             }, disconnected::countDown);
