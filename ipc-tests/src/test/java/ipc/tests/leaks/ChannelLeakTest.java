@@ -27,7 +27,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ChannelLeakTest {
 
-    private static final int ROUNDS = 2000;
+    private static final int ROUNDS = 1000;
     private static final int WARM_UPS = 50;
 
     @Test
@@ -71,7 +71,7 @@ class ChannelLeakTest {
 
     @Test
     void channelsClosedWithMessagesStillQueued() throws Exception {
-        LeakCheck.assertNoGrowth("channels closed with unread messages", WARM_UPS, ROUNDS / 2, AT_ONCE, i -> {
+        LeakCheck.assertNoGrowth("channels closed with unread messages", WARM_UPS, ROUNDS, AT_ONCE, i -> {
             try (IpcChannel<String> channel = Ipc.channel(String.class); IpcBytesChannel bytes = Ipc.bytesChannel()) {
                 channel.sender().send("never read " + i);
                 bytes.sender().send(new byte[64]);

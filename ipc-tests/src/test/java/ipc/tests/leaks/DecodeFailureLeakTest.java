@@ -33,7 +33,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DecodeFailureLeakTest {
 
-    private static final int ROUNDS = 150;
+    private static final int ROUNDS = 100;
     private static final int WARM_UPS = 20;
     /** Above the inline limit of 212,952 bytes: travels in a memfd. */
     private static final int LARGE = 300_000;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class HandlePassingLeakTest {
 
-    private static final int ROUNDS = 150;
+    private static final int ROUNDS = 100;
     private static final int WARM_UPS = 20;
     private static final int MANY = 300;
 

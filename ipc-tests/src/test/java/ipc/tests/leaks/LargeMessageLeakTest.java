@@ -27,7 +27,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LargeMessageLeakTest {
 
-    private static final int ROUNDS = 150;
+    private static final int ROUNDS = 100;
     private static final int WARM_UPS = 10;
     private static final byte[] LARGE = Wire.pattern(300_000);
     private static final byte[] HUGE = Wire.pattern(1 << 20);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class OneShotServerLeakTest {
 
-    private static final int ROUNDS = 150;
+    private static final int ROUNDS = 100;
     private static final int WARM_UPS = 20;
 
     @Test

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ReceiverSetLeakTest {
 
-    private static final int ROUNDS = 60;
+    private static final int ROUNDS = 40;
     private static final int WARM_UPS = 5;
     /** Receivers per set, of each of the three kinds. */
     private static final int PER_KIND = 15;

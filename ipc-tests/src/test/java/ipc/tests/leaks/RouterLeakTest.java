@@ -29,7 +29,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RouterLeakTest {
 
-    private static final int ROUNDS = 100;
+    private static final int ROUNDS = 60;
     private static final int WARM_UPS = 10;
     private static final int ROUTES = 8;
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.condition.OS;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SharedMemoryLeakTest {
 
-    private static final int ROUNDS = 300;
+    private static final int ROUNDS = 200;
     private static final int WARM_UPS = 20;
     private static final byte[] CONTENT = Wire.pattern(64 << 10);
 
