@@ -18,7 +18,8 @@ import java.time.Duration;
  * ({@link Release#AT_ONCE}). A shared-memory region's read-only mapping is released by the JDK when the last
  * buffer over it becomes unreachable, which only a garbage collection can tell: with {@link Release#MAPPINGS_BY_GC}
  * descriptors are still compared at once, and mappings after collecting until they are back to the baseline,
- * within {@link #GC_PATIENCE}.
+ * within {@link #GC_PATIENCE}. {@link Release#ALL_BY_GC} waits the same way for everything, for handles that are
+ * dropped without {@code close()} and left to their {@code Cleaner}.
  *
  * <h2>Thread safety</h2>
  * Stateless; each call measures the whole process, so leak tests must not run concurrently with other tests.
@@ -33,7 +34,9 @@ public final class LeakCheck {
         /** Everything by {@code close()}: compared at once. */
         AT_ONCE,
         /** Descriptors by {@code close()}, mappings of shared memory once their buffers are collected. */
-        MAPPINGS_BY_GC
+        MAPPINGS_BY_GC,
+        /** Nothing is closed: the handles' {@code Cleaner} releases everything once they are collected. */
+        ALL_BY_GC
     }
 
     /** One round of work; it must close everything it opens. */
@@ -74,9 +77,9 @@ public final class LeakCheck {
     }
 
     /**
-     * A snapshot to compare against. With {@link Release#MAPPINGS_BY_GC}, first collects until no mapping of the
-     * library's memfds is left (or {@link #GC_PATIENCE} passed), so that buffers of the warm-up that are already
-     * garbage do not count.
+     * A snapshot to compare against. Unless {@link Release#AT_ONCE}, first collects until no mapping of the
+     * library's memfds is left (with {@link Release#ALL_BY_GC}: and until a collection changes nothing), or
+     * {@link #GC_PATIENCE} passed, so that what the warm-up left as garbage does not count.
      *
      * @param release when the measured work releases its resources
      * @return the baseline
@@ -87,9 +90,13 @@ public final class LeakCheck {
             return ResourceSnapshot.take();
         }
         long deadline = System.nanoTime() + GC_PATIENCE.toNanos();
+        ResourceSnapshot previous = null;
         ResourceSnapshot snapshot = ResourceSnapshot.take();
-        while (snapshot.mappingCount() > 0 && System.nanoTime() < deadline) {
+        // With ALL_BY_GC, also until a collection changes nothing more: the warm-up's dropped handles are gone.
+        while ((snapshot.mappingCount() > 0 || release == Release.ALL_BY_GC && !snapshot.equals(previous))
+                && System.nanoTime() < deadline) {
             collect();
+            previous = snapshot;
             snapshot = ResourceSnapshot.take();
         }
         return snapshot;
@@ -97,7 +104,8 @@ public final class LeakCheck {
 
     /**
      * Asserts that every kind of descriptor and mapping has its count of {@code baseline}; with
-     * {@link Release#MAPPINGS_BY_GC}, mappings get {@link #GC_PATIENCE} of collections to get there.
+     * {@link Release#MAPPINGS_BY_GC}, mappings get {@link #GC_PATIENCE} of collections to get there, with
+     * {@link Release#ALL_BY_GC} everything.
      *
      * @param baseline the snapshot before the work
      * @param what the work, for the assertion message
@@ -115,15 +123,15 @@ public final class LeakCheck {
      * @param baseline the snapshot before the work
      * @param what the work, for the assertion message
      * @param release when the work releases its resources
-     * @param patience how long mappings may take to go, with {@link Release#MAPPINGS_BY_GC}
+     * @param patience how long collected resources may take to go (all but {@link Release#AT_ONCE})
      * @throws InterruptedException if interrupted while waiting for a collection
      */
     public static void assertBackTo(ResourceSnapshot baseline, String what, Release release, Duration patience)
             throws InterruptedException {
         ResourceSnapshot after = ResourceSnapshot.take();
-        if (release == Release.MAPPINGS_BY_GC) {
+        if (release != Release.AT_ONCE) {
             long deadline = System.nanoTime() + patience.toNanos();
-            while (after.mappingCount() != baseline.mappingCount() && System.nanoTime() < deadline) {
+            while (!settled(after, baseline, release) && System.nanoTime() < deadline) {
                 collect();
                 after = ResourceSnapshot.take();
             }
@@ -132,6 +140,11 @@ public final class LeakCheck {
             fail(what + " changed what this process holds (before " + baseline + ", after " + after + "):"
                     + after.describeGrowth(baseline));
         }
+    }
+
+    private static boolean settled(ResourceSnapshot after, ResourceSnapshot baseline, Release release) {
+        return release == Release.ALL_BY_GC ? after.equals(baseline)
+                : after.mappingCount() == baseline.mappingCount();
     }
 
     /** One collection, and a pause for the JDK's cleaner thread to unmap what became unreachable. */

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ipc.api.IpcDisconnectedException;
 import ipc.api.IpcException;
 import ipc.api.IpcOneShotServer;
 import ipc.api.IpcSender;
+import ipc.api.IpcSerializationException;
+import ipc.tests.messages.AllHandles;
 import ipc.tests.support.LeakCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * One-shot servers closed unused, accepted, and timed out, and connections to closed ones: no descriptor left,
- * and each server's private directory under {@code java.io.tmpdir} removed.
+ * One-shot servers closed unused, accepted, timed out, and failed by their client, and connections to closed
+ * ones: no descriptor left, and each server's private directory under {@code java.io.tmpdir} removed.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -77,6 +80,39 @@ class OneShotServerLeakTest {
             }
             assertGone(name);
         });
+    }
+
+    @Test
+    void clientsThatFailTheFirstMessage() throws Exception {
+        LeakCheck.assertNoGrowth("one-shot clients that close early, send garbage, or send nothing in time",
+                WARM_UPS, ROUNDS, AT_ONCE, i -> {
+                    try (IpcOneShotServer<String> server = IpcOneShotServer.create(String.class)) {
+                        Path name = Path.of(server.name());
+                        switch (i % 3) {
+                            case 0 -> {
+                                IpcSender.connect(server.name(), String.class).close();
+                                assertThrows(IpcDisconnectedException.class, () -> server.tryAccept(Leaks.WAIT),
+                                        "the client closed before its first message");
+                            }
+                            case 1 -> {
+                                try (HandleSource source = new HandleSource();
+                                        IpcSender<AllHandles> client = IpcSender.connect(server.name(),
+                                                AllHandles.class)) {
+                                    client.send(source.handles());
+                                    assertThrows(IpcSerializationException.class,
+                                            () -> server.tryAccept(Leaks.WAIT), "handles where a String was due");
+                                }
+                            }
+                            default -> {
+                                try (IpcSender<String> client = IpcSender.connect(server.name(), String.class)) {
+                                    assertEquals(Optional.empty(), server.tryAccept(Duration.ofMillis(1)),
+                                            "connected, but no first message yet");
+                                }
+                            }
+                        }
+                        assertGone(name);
+                    }
+                });
     }
 
     private static void assertGone(Path name) {
