@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,7 +151,9 @@ public final class ResourceSnapshot {
             }
         }
         List<String> appeared = new ArrayList<>();
-        for (Map.Entry<String, String> entry : new TreeMap<>(descriptors).entrySet()) {
+        Map<String, String> byNumber = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
+        byNumber.putAll(descriptors);
+        for (Map.Entry<String, String> entry : byNumber.entrySet()) {
             if (!entry.getValue().equals(baseline.descriptors.get(entry.getKey()))) {
                 appeared.add("fd " + entry.getKey() + " -> " + entry.getValue());
             }
