@@ -6,7 +6,7 @@ import ipc.api.IpcReceiver;
 import ipc.tests.messages.AllHandles;
 import java.time.Duration;
 
-/** Bounded waits and closing helpers shared by the leak tests. */
+/** Bounded waits and closing shared by the leak tests. */
 final class Leaks {
 
     /** The bound of every wait for a message; generous for a loaded CI machine, never reached when all is well. */
