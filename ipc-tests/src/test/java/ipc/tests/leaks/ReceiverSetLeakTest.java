@@ -30,7 +30,8 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * Receiver sets with many receivers (typed, bytes and opaque) added, selected (messages with handles decoded,
- * left undecoded, and decoded as the wrong type), partly reported closed, and closed with the rest still in them.
+ * left undecoded, and decoded as the wrong type), partly reported closed, and closed with the rest still in them,
+ * some with a message carrying a handle still queued.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -90,6 +91,11 @@ class ReceiverSetLeakTest {
                 }
                 assertEquals(3 * PER_KIND, seen.size(), "one message from every receiver");
                 assertEquals(3 * PER_KIND - expectedClosed, set.size(), "closed receivers left the set");
+                for (int k = 1; k < PER_KIND; k++) {
+                    if (k % 3 != 0) {
+                        typed.get(k).send(target.sender()); // never selected: queued when the set closes
+                    }
+                }
             } finally {
                 for (AutoCloseable sender : senders) {
                     sender.close();
