@@ -244,6 +244,11 @@ public final class Coordinator {
         board.add(reports.receiver(), new Reports(link));
         slot.link = link;
         slot.state = State.RUNNING;
+        if (!running) {
+            // Connected after the run: it gets its channels, sends a little and finishes like the others.
+            link.closeLanes();
+            slot.state = State.FINISHING;
+        }
         try (IpcSender<Setup> setup = hello.setup()) {
             setup.send(new Setup(downForWorker, downAcks.sender(), upForWorker, upAcks.receiver(), reports.sender()));
         } finally {
@@ -260,7 +265,7 @@ public final class Coordinator {
         try {
             slot.link.sendSome();
         } catch (IpcDisconnectedException e) {
-            if (slot.process.isAlive()) {
+            if (!exitsSoon(slot.process)) {
                 violation(slot + ": a lane disconnected while the worker runs: " + e.getMessage());
             }
             // otherwise the worker died: died() reports it on the next turn
@@ -275,7 +280,8 @@ public final class Coordinator {
                 try {
                     link.onData(lane.lane(), data);
                 } catch (IpcDisconnectedException e) {
-                    if (isCurrentAndAlive(link)) {
+                    WorkerSlot slot = slots[link.worker];
+                    if (slot.link == link && !exitsSoon(slot.process)) {
                         violation(link + ": acknowledging failed while the worker runs: " + e.getMessage());
                     }
                 }
@@ -296,9 +302,14 @@ public final class Coordinator {
         }
     }
 
-    private boolean isCurrentAndAlive(Link link) {
-        WorkerSlot slot = slots[link.worker];
-        return slot.link == link && slot.process.isAlive();
+    /** Whether a worker whose channel just broke exits within {@link #EXIT_PATIENCE} (it then died, or is dying). */
+    private static boolean exitsSoon(Process process) throws IpcException {
+        try {
+            return process.waitFor(EXIT_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IpcException("interrupted while waiting for a worker to exit", e);
+        }
     }
 
     private void goodbye(Link link, List<Long> sentPerLane) {
@@ -356,16 +367,14 @@ public final class Coordinator {
 
     private void died(WorkerSlot slot) throws Exception {
         violation(slot + " died with status " + slot.process.exitValue() + logTail(slot));
-        if (running) {
-            restart(slot);
-        } else {
-            stop(slot);
-        }
+        restart(slot);
     }
 
     private void restart(WorkerSlot slot) throws Exception {
         stop(slot);
-        start(slot);
+        if (running) {
+            start(slot);
+        }
     }
 
     /** Kills the slot's worker if it runs and waits (bounded) until it is gone. */
@@ -382,21 +391,25 @@ public final class Coordinator {
         slot.state = State.DONE;
     }
 
-    /** Closes every running worker's lanes and waits, bounded, for each to finish. */
+    /**
+     * Closes every running worker's lanes and waits, bounded, for each to finish; a worker still starting connects
+     * first (bounded too), so that every slot ends with a clean finish.
+     */
     private void shutdown() throws Exception {
         for (WorkerSlot slot : slots) {
-            if (slot.state == State.STARTING) {
-                stop(slot);
-            } else if (slot.state == State.RUNNING) {
+            if (slot.state == State.RUNNING) {
                 slot.link.closeLanes();
                 slot.state = State.FINISHING;
             }
         }
         long deadline = System.nanoTime() + SHUTDOWN_LIMIT.toNanos();
-        while (Stream.of(slots).anyMatch(s -> s.state == State.FINISHING)) {
+        while (Stream.of(slots).anyMatch(s -> s.state == State.STARTING || s.state == State.FINISHING)) {
             if (System.nanoTime() > deadline) {
                 for (WorkerSlot slot : slots) {
-                    if (slot.state == State.FINISHING) {
+                    if (slot.state == State.STARTING) {
+                        violation(slot + " did not connect within " + SHUTDOWN_LIMIT + " of the end of the run");
+                        stop(slot);
+                    } else if (slot.state == State.FINISHING) {
                         violation(slot + " did not finish within " + SHUTDOWN_LIMIT + " (goodbye "
                                 + (slot.goodbye != null) + ", " + slot.link.unacknowledged() + " unacknowledged, "
                                 + board.openFor(slot.link) + " receivers open)" + logTail(slot));

@@ -32,7 +32,7 @@ public record SoakOptions(Duration duration, int workers, long seed, int lanes, 
     }
 
     /**
-     * The defaults of {@code soak.sh}: 4 lanes each way, a kill every 3 s on average, and about 60 resource samples
+     * The defaults of {@code soak.sh}: 4 lanes each way, a kill every 5 s on average, and about 60 resource samples
      * (one every 1 to 5 s).
      */
     public static SoakOptions of(Duration duration, int workers, long seed) {
@@ -42,6 +42,6 @@ public record SoakOptions(Duration duration, int workers, long seed, int lanes, 
         } else if (sampleEvery.compareTo(Duration.ofSeconds(5)) > 0) {
             sampleEvery = Duration.ofSeconds(5);
         }
-        return new SoakOptions(duration, workers, seed, 4, sampleEvery, Duration.ofSeconds(3));
+        return new SoakOptions(duration, workers, seed, 4, sampleEvery, Duration.ofSeconds(5));
     }
 }

@@ -27,6 +27,8 @@ class SoakSmokeTest {
         assertAll(
                 () -> assertTrue(report.passed(), summary),
                 () -> assertTrue(report.kills() >= 1, "no worker was killed:\n" + summary),
+                () -> assertTrue(report.finishedCleanly() == options.workers(),
+                        "not every worker finished cleanly:\n" + summary),
                 () -> assertTrue(report.messages() >= 30, "too little traffic:\n" + summary),
                 () -> assertTrue(report.large() >= 1, "no message took the memfd path:\n" + summary),
                 () -> assertTrue(report.regions() >= 1, "no message carried shared memory:\n" + summary),
