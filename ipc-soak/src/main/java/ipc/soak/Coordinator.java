@@ -117,12 +117,12 @@ public final class Coordinator {
                 }
                 step();
                 if (System.nanoTime() >= nextSample) {
-                    sampler.sample(System.nanoTime() - startNanos);
+                    sampler.sample(System.nanoTime() - startNanos, channelFds());
                     nextSample += options.sampleEvery().toNanos();
                 }
             }
             runNanos = System.nanoTime() - startNanos;
-            sampler.sample(runNanos);
+            sampler.sample(runNanos, channelFds());
             running = false;
             shutdown();
             drain();
@@ -133,7 +133,7 @@ public final class Coordinator {
         SoakReport report = new SoakReport(options, runNanos, System.nanoTime() - startNanos, stats, kills,
                 killsBeforeConnect, incarnations, finishedCleanly, lostInFlight(),
                 connects == 0 ? 0 : connectNanos / connects, slowestConnectNanos,
-                sampler.compare(runNanos, options.workers()), sampler.size(), List.copyOf(violations), logs);
+                sampler.compare(runNanos), sampler.rawFds(), sampler.size(), List.copyOf(violations), logs);
         if (report.passed()) {
             deleteLogs();
         }
@@ -458,6 +458,22 @@ public final class Coordinator {
                 violation("one-shot server directory left behind: " + directory);
             }
         }
+    }
+
+    /**
+     * The descriptors the coordinator's live channel ends hold right now: every receiver in the set, the senders of
+     * connected workers, and the listening socket of each one-shot server still waiting.
+     */
+    private long channelFds() {
+        long n = board.size();
+        for (WorkerSlot slot : slots) {
+            if (slot.state == State.STARTING) {
+                n++;
+            } else if (slot.link != null) {
+                n += slot.link.openSenders();
+            }
+        }
+        return n;
     }
 
     private long lostInFlight() {

@@ -62,6 +62,7 @@ final class Link {
     private final int[] bufferedBytes;
     private final long[] lastReceived;
     private boolean peerGone;
+    private boolean lanesClosed;
 
     Link(int worker, int incarnation, List<IpcSender<Data>> out, int inLanes, IpcSender<Ack> acks,
             Switchboard board, Traffic traffic, Consumer<String> violations, Stats stats) {
@@ -283,6 +284,7 @@ final class Link {
     /** Closes the outgoing lanes: the peer sees them hang up after their last message. */
     void closeLanes() {
         out.forEach(Link::closeQuietly);
+        lanesClosed = true;
     }
 
     /** The peer is gone (killed): stop acknowledging and close every sending end. */
@@ -290,6 +292,11 @@ final class Link {
         peerGone = true;
         closeLanes();
         closeQuietly(acks);
+    }
+
+    /** How many sending ends (each one descriptor) this side still holds: its lanes and its acknowledgements. */
+    int openSenders() {
+        return (lanesClosed ? 0 : out.size()) + (peerGone ? 0 : 1);
     }
 
     static void closeQuietly(AutoCloseable handle) {

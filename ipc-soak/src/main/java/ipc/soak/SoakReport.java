@@ -19,14 +19,14 @@ import java.util.List;
  * @param meanConnectNanos the mean time from starting a worker JVM to its first message
  * @param slowestConnectNanos the longest such time
  * @param resources the resource comparisons
+ * @param rawFds the peak and the final count of all open descriptors
  * @param samples how many resource samples were taken
  * @param violations every check that failed; empty when the run passed
  * @param logs the directory of the workers' logs (deleted when the run passed)
  */
 public record SoakReport(SoakOptions options, long runNanos, long totalNanos, Stats stats, int kills,
         int killsBeforeConnect, int incarnations, int finishedCleanly, long lostInFlight, long meanConnectNanos, long slowestConnectNanos,
-        List<Comparison> resources,
-        int samples, List<String> violations, Path logs) {
+        List<Comparison> resources, long[] rawFds, int samples, List<String> violations, Path logs) {
 
     private static final int MAX_PRINTED_VIOLATIONS = 50;
     private static final double MIB = 1 << 20;
@@ -76,8 +76,8 @@ public record SoakReport(SoakOptions options, long runNanos, long totalNanos, St
                 + "finished cleanly at the end: %d%n", kills, killsBeforeConnect, incarnations, finishedCleanly));
         text.append(String.format("  worker start to first message: mean %.0f ms, slowest %.0f ms%n",
                 meanConnectNanos / 1e6, slowestConnectNanos / 1e6));
-        text.append(String.format("  resources (%d samples; median of 25-45%% of the run vs the last 20%%):%n",
-                samples));
+        text.append(String.format("  resources (%d samples; median of 25-45%% of the run vs the last 20%%); all open "
+                + "descriptors: peak %d, final %d%n", samples, rawFds[0], rawFds[1]));
         for (Comparison c : resources) {
             text.append(String.format("    %-17s first %s, last %s (tolerance +%s), peak %s, final %s: %s%n",
                     c.name(), value(c, c.first()), value(c, c.last()), value(c, c.tolerance()), value(c, c.peak()),
