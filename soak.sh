@@ -6,7 +6,7 @@
 # Exits 0 only if every check held.
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -q -B package -DskipTests -pl ipc-soak -am
+mvn -q -B -Dstyle.color=never package -DskipTests -pl ipc-soak -am
 java=java
 if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; fi
 flags=(-Xmx512m)
