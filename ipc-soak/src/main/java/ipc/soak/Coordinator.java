@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  * The soak test's single coordinating process. One thread runs one loop: it starts K worker JVMs (each bootstrapped
  * through an {@link IpcOneShotServer}), sends data on every worker's lanes within the window, receives everything
  * through one {@link ipc.api.IpcReceiverSet}, kills a random worker with SIGKILL at random moments and starts its next
- * incarnation, and samples its own resources. After the set duration it closes the lanes, waits (bounded) for every
- * worker to acknowledge, say goodbye and exit, and checks what is left behind.
+ * incarnation, and samples its own resources. The set duration starts once every worker has connected (start-up is
+ * bounded too). After it, the coordinator closes the lanes, waits (bounded) for every worker to acknowledge, say
+ * goodbye and exit, and checks what is left behind.
  *
  * <p>Every wait is bounded: receiving polls with a timeout, accepting uses {@code tryAccept} with a timeout, a worker
  * gets a bounded time to connect, to die after SIGKILL and to finish. A bug therefore ends the run with a violation,
@@ -99,10 +100,8 @@ public final class Coordinator {
     }
 
     private SoakReport run() throws Exception {
-        startNanos = System.nanoTime();
-        long end = startNanos + options.duration().toNanos();
-        long nextSample = startNanos + options.sampleEvery().toNanos();
-        long nextKill = startNanos + killInterval();
+        long launched = System.nanoTime();
+        startNanos = launched;
         long runNanos;
         try (Switchboard switchboard = new Switchboard()) {
             board = switchboard;
@@ -110,6 +109,15 @@ public final class Coordinator {
             for (WorkerSlot slot : slots) {
                 start(slot);
             }
+            // The run's clock starts once every worker has connected (bounded: a worker gets CONNECT_PATIENCE).
+            while (Stream.of(slots).anyMatch(s -> s.state == State.STARTING)
+                    && System.nanoTime() - launched < CONNECT_PATIENCE.toNanos()) {
+                step();
+            }
+            startNanos = System.nanoTime();
+            long end = startNanos + options.duration().toNanos();
+            long nextSample = startNanos + options.sampleEvery().toNanos();
+            long nextKill = startNanos + killInterval();
             while (System.nanoTime() < end) {
                 if (System.nanoTime() >= nextKill) {
                     killing = true;
@@ -130,7 +138,7 @@ public final class Coordinator {
             stopEveryWorker();
         }
         checkLeftovers();
-        SoakReport report = new SoakReport(options, runNanos, System.nanoTime() - startNanos, stats, kills,
+        SoakReport report = new SoakReport(options, runNanos, System.nanoTime() - launched, stats, kills,
                 killsBeforeConnect, incarnations, finishedCleanly, lostInFlight(),
                 connects == 0 ? 0 : connectNanos / connects, slowestConnectNanos,
                 sampler.compare(runNanos), sampler.rawFds(), sampler.size(), List.copyOf(violations), logs);

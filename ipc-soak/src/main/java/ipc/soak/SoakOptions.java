@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param lanes data channels per direction between the coordinator and each worker
  * @param sampleEvery how often the coordinator samples its resources
  * @param killEvery the mean interval between two kills (each interval is drawn from 0.25 to 1.75 times it)
+ *
+ * <h2>Thread safety</h2>
+ * Immutable; thread-safe.
  */
 public record SoakOptions(Duration duration, int workers, long seed, int lanes, Duration sampleEvery,
         Duration killEvery) {

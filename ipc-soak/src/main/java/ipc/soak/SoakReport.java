@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param options the run's settings
  * @param runNanos how long workers exchanged data (the set duration)
- * @param totalNanos the whole run, with start-up and the bounded shutdown
+ * @param totalNanos the whole run, with the start-up (until every worker has connected once) and the shutdown
  * @param stats the coordinator's traffic (every data message has the coordinator at one end)
  * @param kills workers killed with SIGKILL
  * @param killsBeforeConnect of those, killed before they had connected
@@ -23,6 +23,9 @@ import java.util.List;
  * @param samples how many resource samples were taken
  * @param violations every check that failed; empty when the run passed
  * @param logs the directory of the workers' logs (deleted when the run passed)
+ *
+ * <h2>Thread safety</h2>
+ * Not modified once the run returned it; safe to read from any thread after that.
  */
 public record SoakReport(SoakOptions options, long runNanos, long totalNanos, Stats stats, int kills,
         int killsBeforeConnect, int incarnations, int finishedCleanly, long lostInFlight, long meanConnectNanos, long slowestConnectNanos,
@@ -61,7 +64,7 @@ public record SoakReport(SoakOptions options, long runNanos, long totalNanos, St
         double seconds = runNanos / 1e9;
         double bytes = stats.bytesSent + stats.bytesReceived;
         StringBuilder text = new StringBuilder();
-        text.append(String.format("soak: %s, %.1f s of traffic (%.1f s in all), %d workers x %d lanes each way, "
+        text.append(String.format("soak: %s, %.1f s of traffic (%.1f s with start-up and shutdown), %d workers x %d lanes each way, "
                 + "seed %d%n", passed() ? "PASSED" : "FAILED", seconds, totalNanos / 1e9, options.workers(),
                 options.lanes(), options.seed()));
         text.append(String.format("  messages: %,d (%,d to workers, %,d from workers), %.0f/s; %,.1f MiB, %.1f MiB/s%n",
