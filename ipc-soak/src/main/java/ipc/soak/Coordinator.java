@@ -77,6 +77,7 @@ public final class Coordinator {
     private int incarnations;
     private int finishedCleanly;
     private long startNanos;
+    private long lostInFlight;
 
     private Coordinator(SoakOptions options) throws IOException {
         this.options = options;
@@ -366,6 +367,7 @@ public final class Coordinator {
 
     /** Kills a worker with SIGKILL at whatever it was doing, and starts its next incarnation. */
     private void kill(WorkerSlot slot) throws Exception {
+        lostInFlight(); // drops the links of earlier kills that are settled
         kills++;
         if (slot.state == State.STARTING) {
             killsBeforeConnect++;
@@ -484,8 +486,19 @@ public final class Coordinator {
         return n;
     }
 
+    /**
+     * Messages to killed workers never acknowledged. A killed link's count is final once every receiver of it has
+     * left the set (no acknowledgement can come any more); such links are counted and dropped as the run goes.
+     */
     private long lostInFlight() {
-        return killedLinks.stream().mapToLong(Link::unacknowledged).sum();
+        killedLinks.removeIf(link -> {
+            if (board.openFor(link) > 0) {
+                return false;
+            }
+            lostInFlight += link.unacknowledged();
+            return true;
+        });
+        return lostInFlight + killedLinks.stream().mapToLong(Link::unacknowledged).sum();
     }
 
     private void violation(String what) {
