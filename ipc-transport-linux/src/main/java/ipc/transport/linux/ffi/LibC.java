@@ -85,6 +85,12 @@ public interface LibC {
     /** The real user id of this process (one-shot servers accept only peers with the same uid). */
     int getuid();
 
+    /** The effective user id of this process: what {@code SO_PEERCRED} reports to the peers it connects to. */
+    int geteuid();
+
+    /** Reads a resource limit into {@code limit} ({@code struct rlimit}: soft, then hard, 8 bytes each). */
+    int getrlimit(int resource, Pointer limit);
+
     /** Creates a pipe; {@code fds[0]} reads, {@code fds[1]} writes. */
     int pipe2(@Out int[] fds, int flags);
 }

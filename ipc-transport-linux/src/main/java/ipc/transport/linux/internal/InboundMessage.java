@@ -1,6 +1,7 @@
 package ipc.transport.linux.internal;
 
 import ipc.api.IpcException;
+import ipc.api.IpcLimits;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.TransportHandle;
 import java.nio.ByteBuffer;
@@ -72,6 +73,7 @@ final class InboundMessage {
         if (payloadLength < 0 || payloadLength > WireHeader.MAX_PAYLOAD) {
             throw WireHeader.malformed("a payload length of 0 to " + WireHeader.MAX_PAYLOAD, payloadLength + " bytes");
         }
+        IpcLimits.current().check(payloadLength, handleCount);
         long expected = WireHeader.SIZE + handleCount + (inMemfd ? 0 : payloadLength);
         if (length != expected) {
             throw WireHeader.malformed("a datagram of " + expected + " bytes for " + handleCount + " handles and a "
