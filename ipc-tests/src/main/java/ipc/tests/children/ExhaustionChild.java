@@ -155,18 +155,21 @@ public final class ExhaustionChild {
     }
 
     /**
-     * Receives {@value #PARCELS} parcels. At the first refusal the fillers are closed, or, with {@code retryFirst},
-     * at the second (the retry must be refused too: nothing was freed in between).
+     * Receives {@value #PARCELS} parcels (or learns they were dropped). At the first refusal the fillers are closed,
+     * or, with {@code retryFirst}, at the second (the retry must be refused too: nothing was freed in between).
      */
     private void receiveParcels(List<AutoCloseable> fillers, boolean retryFirst) throws Exception {
-        int received = 0;
+        int settled = 0; // received, or reported dropped
         int refusals = 0;
-        for (int attempt = 0; attempt < MAX_RECEIVES && received < PARCELS; attempt++) {
+        for (int attempt = 0; attempt < MAX_RECEIVES && settled < PARCELS; attempt++) {
             Optional<Parcel> parcel;
             try {
                 parcel = inbox.receiver().tryRecv(WAIT);
             } catch (IpcDescriptorLimitException e) {
                 refusals++;
+                if (e.messageDropped()) {
+                    settled++;
+                }
                 report("refused", describe(e));
                 if (refusals == (retryFirst ? 2 : 1)) {
                     closeAll(fillers);
@@ -179,7 +182,7 @@ public final class ExhaustionChild {
                 report("silence", "no parcel within " + WAIT);
                 return;
             }
-            received++;
+            settled++;
             report("received", describe(parcel.get()));
             use(parcel.get());
         }
@@ -277,7 +280,9 @@ public final class ExhaustionChild {
     }
 
     private static String describe(Throwable e) {
-        return e.getClass().getName() + ": " + e.getMessage();
+        String dropped = e instanceof IpcDescriptorLimitException limit
+                ? " [messageDropped=" + limit.messageDropped() + "]" : "";
+        return e.getClass().getName() + ": " + e.getMessage() + dropped;
     }
 
     private static void closeAll(List<? extends AutoCloseable> handles) {

@@ -133,12 +133,16 @@ class PeerCredentialsTest {
     void policiesAllowTheServersOwnUidAndTheListedOnes() throws Exception {
         int own = ownUid();
         assumeTrue(own != NOBODY && own != SOME_OTHER_UID, "runs as uid " + own + ", one of the uids under test");
-        assertTrue(IpcPeerPolicy.sameUser().allows(own), "sameUser allows the own uid");
-        assertFalse(IpcPeerPolicy.sameUser().allows(NOBODY), "sameUser allows no other uid");
+        assertTrue(IpcPeerPolicy.sameUser().allows(own, own), "sameUser allows the own uid");
+        assertFalse(IpcPeerPolicy.sameUser().allows(NOBODY, own), "sameUser allows no other uid");
+        assertFalse(IpcPeerPolicy.sameUser().admitsOtherUsers(), "so its socket stays private");
         IpcPeerPolicy listed = IpcPeerPolicy.users(SOME_OTHER_UID);
-        assertTrue(listed.allows(own) && listed.allows(SOME_OTHER_UID), "users(..) allows the own uid and those");
-        assertFalse(listed.allows(NOBODY), "users(..) allows no uid it does not list");
-        assertTrue(IpcPeerPolicy.anyUser().allows(NOBODY) && IpcPeerPolicy.anyUser().allows(own), "anyUser");
+        assertTrue(listed.allows(own, own) && listed.allows(SOME_OTHER_UID, own),
+                "users(..) allows the own uid and those listed");
+        assertFalse(listed.allows(NOBODY, own), "users(..) allows no uid it does not list");
+        assertTrue(listed.admitsOtherUsers(), "users(..) with a uid admits other users");
+        assertTrue(IpcPeerPolicy.anyUser().allows(NOBODY, own) && IpcPeerPolicy.anyUser().allows(own, own),
+                "anyUser allows every uid");
     }
 
     private static void assertAcceptsSameUser(IpcOneShotServer<String> server) throws Exception {
@@ -163,10 +167,11 @@ class PeerCredentialsTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
+    /** This process's effective uid, the one a one-shot server compares with. */
     private static int ownUid() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("Uid:")) {
-                return Integer.parseInt(line.substring("Uid:".length()).trim().split("\\s+")[0]);
+                return Integer.parseInt(line.substring("Uid:".length()).trim().split("\\s+")[1]); // effective
             }
         }
         throw new IllegalStateException("no Uid line in /proc/self/status");
