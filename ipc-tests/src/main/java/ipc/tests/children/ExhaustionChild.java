@@ -4,6 +4,8 @@ import ipc.api.Ipc;
 import ipc.api.IpcChannel;
 import ipc.api.IpcDescriptorLimitException;
 import ipc.api.IpcException;
+import ipc.api.IpcLimitExceededException;
+import ipc.api.IpcLimits;
 import ipc.api.IpcOneShotServer;
 import ipc.api.IpcReceiver;
 import ipc.api.IpcSender;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,6 +37,8 @@ import java.util.stream.Stream;
  *   <li>{@code full-by-application}: fills its descriptor table by opening files until that fails (the library
  *       sees nothing), reports {@code full}, then receives the parcels; the files are closed at the first
  *       refused receive.</li>
+ *   <li>{@code limits}: reports its {@link IpcLimits} (set with system properties by the parent), then receives
+ *       the parcels, reporting each one dropped over a limit as {@code over-limit}.</li>
  * </ul>
  * For each parcel received it reports {@link #describe(Parcel)}, sends {@code "s<sequence>-<index>"} through each
  * sender in it, and closes its handles. Every wait is bounded; a watchdog ends the JVM after two minutes.
@@ -65,8 +70,9 @@ public final class ExhaustionChild {
      * @param sequence its number, from 0
      * @param senders senders of the parent's channels, possibly none
      * @param memory a region holding {@link Wire#pattern(int) pattern(MEMORY_BYTES)}, or null
+     * @param bulk {@link Wire#pattern(int)} of some length, or null
      */
-    public record Parcel(int sequence, List<IpcSender<String>> senders, IpcSharedMemory memory) {}
+    public record Parcel(int sequence, List<IpcSender<String>> senders, IpcSharedMemory memory, byte[] bulk) {}
 
     private final IpcSender<Report> parent;
     private final IpcChannel<Parcel> inbox;
@@ -94,6 +100,7 @@ public final class ExhaustionChild {
                     case "channels" -> child.channels();
                     case "full-by-library" -> child.fullByLibrary();
                     case "full-by-application" -> child.fullByApplication();
+                    case "limits" -> child.limits();
                     default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
                 }
                 child.report("done", "");
@@ -124,6 +131,11 @@ public final class ExhaustionChild {
             closeAll(held);
         }
         report("after", roundTrip());
+    }
+
+    private void limits() throws Exception {
+        report("limits", IpcLimits.current().toString());
+        receiveParcels(new ArrayList<>(), false);
     }
 
     private void fullByLibrary() throws Exception {
@@ -165,6 +177,10 @@ public final class ExhaustionChild {
             Optional<Parcel> parcel;
             try {
                 parcel = inbox.receiver().tryRecv(WAIT);
+            } catch (IpcLimitExceededException e) {
+                settled++; // dropped
+                report("over-limit", describe(e));
+                continue;
             } catch (IpcDescriptorLimitException e) {
                 refusals++;
                 if (e.messageDropped()) {
@@ -199,8 +215,11 @@ public final class ExhaustionChild {
         }
         int senders = parcel.senders() == null ? -1 : parcel.senders().size();
         long nulls = parcel.senders() == null ? 0 : parcel.senders().stream().filter(s -> s == null).count();
+        String bulk = parcel.bulk() == null ? ""
+                : " bulk=" + parcel.bulk().length + (Arrays.equals(parcel.bulk(), Wire.pattern(parcel.bulk().length))
+                        ? " intact" : " CORRUPT");
         return "sequence=" + parcel.sequence() + " senders=" + senders + (nulls > 0 ? " (" + nulls + " null)" : "")
-                + " memory=" + memory;
+                + " memory=" + memory + bulk;
     }
 
     private static void use(Parcel parcel) throws IpcException {
@@ -262,13 +281,13 @@ public final class ExhaustionChild {
                 IpcChannel<String> first = Ipc.channel(String.class);
                 IpcChannel<String> second = Ipc.channel(String.class);
                 IpcSharedMemory memory = IpcSharedMemory.fromBytes(Wire.pattern(MEMORY_BYTES))) {
-            channel.sender().send(new Parcel(-1, List.of(first.sender(), second.sender()), memory));
+            channel.sender().send(new Parcel(-1, List.of(first.sender(), second.sender()), memory, Wire.pattern(8)));
             Parcel parcel = channel.receiver().tryRecv(WAIT)
                     .orElseThrow(() -> new IllegalStateException("the warm-up parcel did not arrive"));
             describe(parcel);
             use(parcel);
             first.receiver().tryRecv(WAIT);
-            describe(new Parcel(-1, List.of(), null));
+            describe(new Parcel(-1, List.of(), null, null));
         }
         roundTrip();
         closeAll(List.of(FileChannel.open(Path.of("/dev/null"))));

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Starts a child JVM that runs a class of this module with the same module path and class path as the current JVM
  * (both: Surefire puts jffi's native jar on the class path even in module-path runs), the same {@code ipc.*} system
  * properties and the JVM flags the build passes (native access on JDK 24+). Its output goes to a file that
- * {@link #output()} reads, so a full pipe can never block the child.
+ * {@link #output()} reads, so a full pipe can never block the child. {@link #builder(Class)} starts one under another
+ * uid, with a lower descriptor limit or with more system properties.
  *
  * <h2>Thread safety</h2>
  * Not thread-safe; one test uses one instance.
@@ -269,8 +270,9 @@ public final class ChildJvm implements AutoCloseable {
     /**
      * How to start a child JVM that {@link ChildJvm#start(Class, String...)} would start, under another uid
      * ({@code setpriv}; the module path and class path are then copied where that uid can read them, and deleted
-     * with the child) and/or with a lower {@code RLIMIT_NOFILE} ({@code prlimit}, soft and hard limit alike, so the
-     * JVM cannot raise it). Check {@link #whyCannotRunAs} and {@link #whyCannotLimitOpenFiles} first.
+     * with the child), with a lower {@code RLIMIT_NOFILE} ({@code prlimit}, soft and hard limit alike, so the
+     * JVM cannot raise it), and/or with more system properties. Check {@link #whyCannotRunAs} and
+     * {@link #whyCannotLimitOpenFiles} first.
      *
      * <h2>Thread safety</h2>
      * Not thread-safe.
@@ -281,6 +283,7 @@ public final class ChildJvm implements AutoCloseable {
         private int uid = -1;
         private int gid = -1;
         private int openFiles = -1;
+        private final List<String> properties = new ArrayList<>();
 
         private Builder(Class<?> mainClass) {
             this.mainClass = mainClass;
@@ -317,6 +320,18 @@ public final class ChildJvm implements AutoCloseable {
         }
 
         /**
+         * Sets a system property on the child's command line (after the forwarded {@code ipc.*} ones, so it wins).
+         *
+         * @param key the property
+         * @param value its value
+         * @return this
+         */
+        public Builder systemProperty(String key, String value) {
+            properties.add("-D" + key + "=" + value);
+            return this;
+        }
+
+        /**
          * Starts the child.
          *
          * @param args the arguments of its {@code main}
@@ -331,12 +346,14 @@ public final class ChildJvm implements AutoCloseable {
             }
             if (uid < 0) {
                 command.addAll(javaCommand(true));
+                command.addAll(properties);
                 addPathsAndMain(command, System.getProperty("jdk.module.path", ""),
                         System.getProperty("java.class.path", ""), mainClass, args);
                 return launch(command);
             }
             command.addAll(switchUser(required("setpriv"), uid, gid));
             command.addAll(javaCommand(true));
+            command.addAll(properties);
             command.add("-XX:-UsePerfData"); // leaves no hsperfdata directory of that user behind
             PathCopy copy = PathCopy.ofCurrentPaths();
             try {
