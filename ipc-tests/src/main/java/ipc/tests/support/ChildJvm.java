@@ -71,8 +71,8 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Options for a child JVM started like {@link #start(Class, String...)} but under another uid or with a lower
-     * limit on open files.
+     * Options for a child JVM started like {@link #start(Class, String...)} but under another uid, with a lower
+     * limit on open files or with more system properties.
      *
      * @param mainClass a class with a {@code main(String[])}
      * @return options to set, then {@link Builder#start(String...)}
