@@ -1,7 +1,9 @@
 package ipc.transport.linux.ffi;
 
+import java.nio.ByteBuffer;
 import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Pinned;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
@@ -79,6 +81,12 @@ public interface LibC {
     @ssize_t long read(int fd, Pointer buffer, @size_t long count);
 
     @ssize_t long write(int fd, @In Pointer buffer, @size_t long count);
+
+    /**
+     * {@code write(2)} straight from a heap buffer, from its position: the array is pinned for the call instead of
+     * copied to native memory first (keep {@code count} moderate: a pinned array can hold off garbage collection).
+     */
+    @ssize_t long write(int fd, @Pinned @In ByteBuffer buffer, @size_t long count);
 
     String strerror(int errno);
 

@@ -193,6 +193,7 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
             for (SelectionEvent event : found) {
                 if (event instanceof SelectionEvent.Message message) {
                     message.message().closeHandles();
+                    message.message().release();
                 }
             }
             throw e;

@@ -41,7 +41,10 @@ import jnr.ffi.Pointer;
  *
  * <h2>Memory</h2>
  * A receive holds one {@link NativeMessage} (about 210 KiB of native memory, from a pool) while it waits in the
- * kernel, since the kernel writes the datagram straight into it.
+ * kernel, since the kernel writes the datagram straight into it. A message whose payload came inline keeps that
+ * block as its frame until the recipient releases it ({@link ReceivedMessage#release()}), so the payload is copied
+ * once, from the kernel's datagram into what the user gets; a payload that came in a memfd is a read-only mapping
+ * until then.
  *
  * <h2>Thread safety</h2>
  * Thread-safe: concurrent receives each get whole, distinct messages. {@link #close()} from another thread wakes a
@@ -91,7 +94,9 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
                 waiting.decrementAndGet();
             }
         } finally {
-            block.give();
+            if (!block.isLent()) {
+                block.give();
+            }
             release();
         }
     }
