@@ -1,0 +1,10 @@
+package ipc.fuzz.messages;
+
+/**
+ * One line of an {@link Order}.
+ *
+ * @param sku the article
+ * @param quantity how many
+ * @param price the unit price
+ */
+public record Line(String sku, int quantity, double price) {}
