@@ -11,9 +11,8 @@ open module ipc.fuzz {
     requires ipc.transport.linux;
     requires ipc.serde.jackson;
     requires ipc.serde.kryo;
-    requires ipc.serde.protobuf;
+    requires transitive ipc.serde.protobuf;
     requires ipc.serde.testsupport;
-    requires com.google.protobuf;
     requires org.jnrproject.ffi;
     requires java.management;
     requires jdk.management;

@@ -86,32 +86,60 @@ public final class SerializerTarget<T> implements AutoCloseable {
     public void fuzzOne(byte[] input) throws IpcException {
         String what = ReceiveChecks.describe(input);
         FdCount descriptorsBefore = FdCount.snapshot();
-        int handleCount = input.length == 0 ? 0 : (input[0] & 0xff) % (MAX_HANDLES + 1);
-        handleCount = Math.min(handleCount, Math.max(0, input.length - 1));
-        byte[] payload = Arrays.copyOfRange(input, Math.min(input.length, 1 + handleCount), input.length);
-        List<AutoCloseable> local = new ArrayList<>();
-        try {
-            Object[] handles = new Object[handleCount];
-            for (int i = 0; i < handleCount; i++) {
-                handles[i] = handle((input[1 + i] & 0xff) % KINDS, local);
-            }
-            channel.sendRaw(payload, handles);
-        } finally {
-            closeAll(local);
-        }
-        Optional<T> received = ReceiveChecks.receive(what, input.length,
-                () -> channel.receiver().tryRecv(ReceiveChecks.RECEIVE_TIMEOUT));
+        send(input);
+        Optional<T> received = ReceiveChecks.receive(what, input.length, this::receive);
         if (received != null) {
             T value = received.orElseThrow(() -> new AssertionError(what + ": sent, but neither received nor "
                     + "refused within " + ReceiveChecks.RECEIVE_TIMEOUT));
             closeHandles.accept(value);
         }
+        byte[] payload = payload(input);
         T decoded = ReceiveChecks.decode(what + " (decoded by the codec directly)", input.length,
                 () -> codec.decode(ByteBuffer.wrap(payload), new FakeContexts.NoHandles()));
         if (decoded != null) {
             closeHandles.accept(decoded);
         }
         ReceiveChecks.assertNoDescriptorGrowth(descriptorsBefore, what);
+    }
+
+    /**
+     * Sends the frame {@code input} describes: its payload behind the serializer's frame header, with fresh handles
+     * of the kinds it names (closed here once sent).
+     *
+     * @param input an input in this target's layout
+     * @throws IpcException if the harness cannot send (not a finding of the receive path)
+     */
+    public void send(byte[] input) throws IpcException {
+        int handleCount = handleCount(input);
+        List<AutoCloseable> local = new ArrayList<>();
+        try {
+            Object[] handles = new Object[handleCount];
+            for (int i = 0; i < handleCount; i++) {
+                handles[i] = handle((input[1 + i] & 0xff) % KINDS, local);
+            }
+            channel.sendRaw(payload(input), handles);
+        } finally {
+            closeAll(local);
+        }
+    }
+
+    /**
+     * Receives the next message with the typed receiver, waiting at most {@link ReceiveChecks#RECEIVE_TIMEOUT}.
+     *
+     * @return the message, or empty if none arrived in time
+     * @throws IpcException if the receiver refuses it
+     */
+    public Optional<T> receive() throws IpcException {
+        return channel.receiver().tryRecv(ReceiveChecks.RECEIVE_TIMEOUT);
+    }
+
+    private static int handleCount(byte[] input) {
+        int count = input.length == 0 ? 0 : (input[0] & 0xff) % (MAX_HANDLES + 1);
+        return Math.min(count, Math.max(0, input.length - 1));
+    }
+
+    private static byte[] payload(byte[] input) {
+        return Arrays.copyOfRange(input, Math.min(input.length, 1 + handleCount(input)), input.length);
     }
 
     /** A fresh handle of the kind; it and its peer are closed by the caller after sending. */

@@ -16,7 +16,7 @@ final class Targets {
      * How long each target is fuzzed when JAZZER_FUZZ is set; fuzz.sh overrides it for longer runs. Four targets,
      * each in its own JVM, stay under three minutes on two cores, start-up included.
      */
-    static final String MAX_DURATION = "20s";
+    static final String MAX_DURATION = "15s";
 
     /** A valid order without handles. */
     static final Order SAMPLE_ORDER = new Order("warm-up", 1L, 0.5, List.of("a"), List.of(new Line("b", 1, 2.0)),

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * Who placed an {@link Order}: a nested record with a list of records and a handle.
  *
+ * <h2>Thread safety</h2>
+ * Immutable (the handles it refers to are thread-safe).
+ *
  * @param name the customer's name
  * @param age the customer's age
  * @param favourites lines ordered before

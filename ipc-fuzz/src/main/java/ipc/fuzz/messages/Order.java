@@ -11,6 +11,9 @@ import java.util.Map;
  * An order, as a service would receive it from a client process: scalars, text, collections, a nested record, and
  * handles at the top level, in a list and inside the nested record.
  *
+ * <h2>Thread safety</h2>
+ * Immutable (the handles it refers to are thread-safe).
+ *
  * @param id the order's id
  * @param amount an amount in cents
  * @param ratio a discount ratio
