@@ -38,11 +38,11 @@ public final class SerializerTarget<T> implements AutoCloseable {
 
     /** The most handles one input puts in the handle table. */
     public static final int MAX_HANDLES = 7;
-    /** Handle kind codes of the input layout. */
+    /** The input layout's kind code of a channel sender. */
     public static final int SENDER = 0;
-    /** Handle kind codes of the input layout. */
+    /** The input layout's kind code of a channel receiver. */
     public static final int RECEIVER = 1;
-    /** Handle kind codes of the input layout. */
+    /** The input layout's kind code of a shared-memory region. */
     public static final int SHARED_MEMORY = 2;
     private static final int KINDS = 3;
 
