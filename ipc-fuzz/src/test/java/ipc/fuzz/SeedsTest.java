@@ -1,0 +1,130 @@
+package ipc.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import ipc.api.IpcException;
+import ipc.api.TypeRef;
+import ipc.api.spi.IpcSerializer;
+import ipc.api.spi.ReceivedMessage;
+import ipc.fuzz.messages.Order;
+import ipc.fuzz.messages.proto.FuzzOrder;
+import ipc.serde.jackson.JacksonSerializer;
+import ipc.serde.kryo.KryoSerializer;
+import ipc.serde.protobuf.ProtobufSerializer;
+import ipc.transport.linux.internal.LinuxReceiver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed inputs are what they claim: the serializer targets' seeds are frames the typed receiver decodes to the
+ * sample values (handles included), the framing seeds are datagrams the transport accepts (or, for the last two,
+ * refuses), and the checked-in files are exactly what {@link Seeds} generates now.
+ */
+class SeedsTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @Test
+    void orderSeedsDecodeToTheSamplesWithJacksonAndKryo() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            assertOrderSeeds(new JacksonSerializer());
+            assertOrderSeeds(new KryoSerializer());
+        });
+    }
+
+    private static void assertOrderSeeds(IpcSerializer serializer) throws IpcException {
+        List<byte[]> seeds = Seeds.orderSeeds(serializer);
+        try (SerializerTarget<Order> target = new SerializerTarget<>(serializer, TypeRef.of(Order.class),
+                Order::closeHandles, Targets.SAMPLE_ORDER)) {
+            target.send(seeds.get(0));
+            Order full = target.receive().orElseThrow();
+            assertEquals("o-1", full.id(), serializer.name());
+            assertNotNull(full.replyTo(), serializer.name() + ": the sender at the top level");
+            assertNotNull(full.updates(), serializer.name() + ": the receiver");
+            assertNotNull(full.attachment(), serializer.name() + ": the shared memory");
+            assertEquals(1, full.watchers().size(), serializer.name() + ": the handle in a list");
+            assertNotNull(full.customer().contact(), serializer.name() + ": the handle in the nested record");
+            full.closeHandles();
+            target.send(seeds.get(1));
+            assertEquals("o-2", target.receive().orElseThrow().id(), serializer.name());
+            target.send(seeds.get(2));
+            assertNull(target.receive().orElseThrow().id(), serializer.name());
+        }
+    }
+
+    @Test
+    void protobufSeedsDecodeToTheSamples() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            List<byte[]> seeds = Seeds.protobufSeeds();
+            try (SerializerTarget<FuzzOrder> target = new SerializerTarget<>(new ProtobufSerializer(),
+                    TypeRef.of(FuzzOrder.class), Targets::closeHandles, FuzzOrder.getDefaultInstance())) {
+                target.send(seeds.get(0));
+                FuzzOrder full = target.receive().orElseThrow();
+                assertEquals("o-1", full.getId());
+                assertEquals(1, full.getWatchersCount());
+                Targets.closeHandles(full);
+                target.send(seeds.get(1));
+                assertEquals("o-2", target.receive().orElseThrow().getId());
+                target.send(seeds.get(2));
+                assertEquals(FuzzOrder.getDefaultInstance(), target.receive().orElseThrow());
+            }
+        });
+    }
+
+    @Test
+    void framingSeedsAreAcceptedOrRefusedAsIntended() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            int[] pair = RawSockets.seqpacketPair();
+            try (LinuxReceiver receiver = LinuxReceiver.adopt(pair[1])) {
+                List<byte[]> seeds = Seeds.framingSeeds();
+                int[] handles = {0, 3, 0, 3};
+                for (int i = 0; i < handles.length; i++) {
+                    send(seeds.get(i), pair[0]);
+                    ReceivedMessage message = receiver.receive(LIMIT.toNanos());
+                    assertNotNull(message, "seed " + i + " arrives");
+                    assertEquals(handles[i], message.handles().size(), "the handles of seed " + i);
+                    message.closeHandles();
+                }
+                for (int i = handles.length; i < seeds.size(); i++) {
+                    send(seeds.get(i), pair[0]);
+                    assertThrows(IpcException.class, () -> receiver.receive(LIMIT.toNanos()), "seed " + i);
+                }
+            } finally {
+                RawSockets.close(pair[0]);
+            }
+        });
+    }
+
+    private static void send(byte[] seed, int socket) {
+        try (ForgedDatagram forged = ForgedDatagram.of(seed, socket)) {
+            assertEquals(true, forged.sendTo(socket), "the kernel takes the seed");
+        }
+    }
+
+    @Test
+    void checkedInSeedsAreTheGeneratedOnes() throws Exception {
+        assertSeeds("JacksonReceiveFuzzTestInputs/receive", Seeds.orderSeeds(new JacksonSerializer()));
+        assertSeeds("KryoReceiveFuzzTestInputs/receive", Seeds.orderSeeds(new KryoSerializer()));
+        assertSeeds("ProtobufReceiveFuzzTestInputs/receive", Seeds.protobufSeeds());
+        assertSeeds("LinuxFramingFuzzTestInputs/datagram", Seeds.framingSeeds());
+    }
+
+    private static void assertSeeds(String directory, List<byte[]> generated) throws IOException {
+        for (int i = 0; i < generated.size(); i++) {
+            String name = directory + String.format("/seed-%02d", i);
+            try (InputStream in = SeedsTest.class.getResourceAsStream(name)) {
+                assertNotNull(in, name + " is checked in (run fuzz.sh --write-seeds)");
+                assertArrayEquals(generated.get(i), in.readAllBytes(), name + " is up to date (run fuzz.sh "
+                        + "--write-seeds)");
+            }
+        }
+    }
+}
