@@ -1,7 +1,6 @@
 package ipc.tests.children;
 
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The entry point of every child JVM of the cross-process tests: {@code Child <scenario> <server name>...}.
@@ -9,8 +8,6 @@ import java.util.concurrent.TimeUnit;
  * it runs for more than two minutes, so a bug never leaves a process behind.
  */
 public final class Child {
-
-    private static final long WATCHDOG_SECONDS = 120;
 
     private Child() {}
 
@@ -20,17 +17,7 @@ public final class Child {
      * @param args the scenario name, then its arguments
      */
     public static void main(String[] args) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                TimeUnit.SECONDS.sleep(WATCHDOG_SECONDS);
-                System.err.println("child watchdog: still running after " + WATCHDOG_SECONDS + " s");
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "child-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Watchdog.start();
         try {
             ChildScenarios.run(args[0], Arrays.copyOfRange(args, 1, args.length));
             System.exit(0);

@@ -5,7 +5,6 @@ import ipc.api.IpcChannel;
 import ipc.api.IpcReceiver;
 import ipc.api.IpcSender;
 import ipc.api.IpcSharedMemory;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The child JVM of the leak tests: {@code LeakChild <server name> <payload size>} connects to the server and
@@ -15,8 +14,6 @@ import java.util.concurrent.TimeUnit;
  * after two minutes, so a parent that fails to kill it never leaves it behind.
  */
 public final class LeakChild {
-
-    private static final long WATCHDOG_SECONDS = 120;
 
     /**
      * One message of the stream.
@@ -38,17 +35,7 @@ public final class LeakChild {
      * @param args the server name and the payload size
      */
     public static void main(String[] args) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                TimeUnit.SECONDS.sleep(WATCHDOG_SECONDS);
-                System.err.println("leak child watchdog: still running after " + WATCHDOG_SECONDS + " s");
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "leak-child-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Watchdog.start();
         try {
             stream(args[0], Integer.parseInt(args[1]));
             System.exit(0);

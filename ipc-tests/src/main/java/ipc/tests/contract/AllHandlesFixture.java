@@ -18,9 +18,10 @@ import ipc.tests.messages.AllHandles;
  * One channel per handle type and a shared-memory region, so that a test can send one handle of each of the seven
  * types and check that every received one works.
  */
-final class AllHandlesFixture implements AutoCloseable {
+public final class AllHandlesFixture implements AutoCloseable {
 
-    static final byte[] MEMORY = {9, 8, 7, 6, 5};
+    /** The shared memory region's content. */
+    public static final byte[] MEMORY = {9, 8, 7, 6, 5};
 
     private final IpcChannel<String> forSender;
     private final IpcChannel<String> forReceiver;
@@ -30,7 +31,12 @@ final class AllHandlesFixture implements AutoCloseable {
     private final IpcChannel<String> forOpaqueReceiver;
     private final IpcSharedMemory memory;
 
-    AllHandlesFixture() throws IpcException {
+    /**
+     * Opens the six channels and the region.
+     *
+     * @throws IpcException if the transport refuses
+     */
+    public AllHandlesFixture() throws IpcException {
         forSender = Ipc.channel(String.class);
         forReceiver = Ipc.channel(String.class);
         forBytesSender = Ipc.bytesChannel();
@@ -41,21 +47,21 @@ final class AllHandlesFixture implements AutoCloseable {
     }
 
     /** The seven local handles, ready to send. */
-    AllHandles handles() {
+    public AllHandles handles() {
         return new AllHandles(forSender.sender(), forReceiver.receiver(), forBytesSender.sender(),
                 forBytesReceiver.receiver(), forOpaqueSender.sender().toOpaque(),
                 forOpaqueReceiver.receiver().toOpaque(), memory);
     }
 
     /** Closes the local receivers that were sent, so that the received ones are the only readers. */
-    void closeSentReceivers() {
+    public void closeSentReceivers() {
         forReceiver.receiver().close();
         forBytesReceiver.receiver().close();
         forOpaqueReceiver.receiver().close();
     }
 
     /** Asserts that each of {@code received}'s seven handles works, then closes them. */
-    void assertWorks(AllHandles received, String where) throws IpcException {
+    public void assertWorks(AllHandles received, String where) throws IpcException {
         assertNotNull(received, where + ": a decoded value");
         received.sender().send("typed");
         assertEquals("typed", receive(forSender.receiver(), where + ": typed sender"), where + ": typed sender");

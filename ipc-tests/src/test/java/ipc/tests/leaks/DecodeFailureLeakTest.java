@@ -11,6 +11,7 @@ import ipc.api.IpcSender;
 import ipc.api.IpcSerializationException;
 import ipc.api.TypeRef;
 import ipc.api.spi.IpcSerializer;
+import ipc.tests.contract.AllHandlesFixture;
 import ipc.tests.leaks.GarbageSerializer.Garbage;
 import ipc.tests.messages.AllHandles;
 import ipc.tests.messages.Person;
@@ -41,7 +42,7 @@ class DecodeFailureLeakTest {
     @Test
     void wrongType() throws Exception {
         LeakCheck.assertNoGrowth("messages with handles decoded as the wrong type", WARM_UPS, ROUNDS, AT_ONCE, i -> {
-            try (HandleSource source = new HandleSource();
+            try (AllHandlesFixture source = new AllHandlesFixture();
                     IpcChannel<AllHandles> channel = Ipc.channel(AllHandles.class)) {
                 IpcReceiver<Person> wrong = channel.receiver().toOpaque().to(Person.class);
                 channel.sender().send(source.handles());
@@ -57,7 +58,7 @@ class DecodeFailureLeakTest {
         IpcSerializer kryo = Ipc.serializer("kryo");
         assertEquals("jackson", Ipc.defaultSerializer().name(), "the build runs these tests with jackson");
         LeakCheck.assertNoGrowth("messages with handles read by another serializer", WARM_UPS, ROUNDS, AT_ONCE, i -> {
-            try (HandleSource source = new HandleSource();
+            try (AllHandlesFixture source = new AllHandlesFixture();
                     IpcChannel<AllHandles> channel = Ipc.channel(AllHandles.class)) {
                 IpcReceiver<AllHandles> mismatched = channel.receiver().toOpaque()
                         .to(TypeRef.of(AllHandles.class), kryo);
@@ -78,7 +79,7 @@ class DecodeFailureLeakTest {
                 "{\"sender\":{\"handle\":99},\"memory\":[1,2]}".getBytes(StandardCharsets.UTF_8),
                 filled(LARGE, (byte) '['));
         LeakCheck.assertNoGrowth("garbage payloads with handles", WARM_UPS, ROUNDS, AT_ONCE, i -> {
-            try (HandleSource source = new HandleSource();
+            try (AllHandlesFixture source = new AllHandlesFixture();
                     IpcChannel<AllHandles> channel = Ipc.channel(AllHandles.class)) {
                 AllHandles h = source.handles();
                 // A view of the channel's sender (closed with the channel: closing a view closes its sender).
@@ -100,7 +101,7 @@ class DecodeFailureLeakTest {
 
     /** The next message, with handles, decodes; its handles are closed. */
     private static void assertStillUsable(IpcChannel<AllHandles> channel) throws Exception {
-        try (HandleSource next = new HandleSource()) {
+        try (AllHandlesFixture next = new AllHandlesFixture()) {
             channel.sender().send(next.handles());
             Leaks.closeAll(Leaks.recv(channel.receiver()));
         }

@@ -10,6 +10,7 @@ import ipc.api.IpcException;
 import ipc.api.IpcOneShotServer;
 import ipc.api.IpcSender;
 import ipc.api.IpcSerializationException;
+import ipc.tests.contract.AllHandlesFixture;
 import ipc.tests.messages.AllHandles;
 import ipc.tests.support.LeakCheck;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ class OneShotServerLeakTest {
                                         "the client closed before its first message");
                             }
                             case 1 -> {
-                                try (HandleSource source = new HandleSource();
+                                try (AllHandlesFixture source = new AllHandlesFixture();
                                         IpcSender<AllHandles> client = IpcSender.connect(server.name(),
                                                 AllHandles.class)) {
                                     client.send(source.handles());
