@@ -140,6 +140,29 @@ public final class Report {
         printed.forEach(System.out::println);
     }
 
+    /** Wraps each line of {@code text} at 118 characters, between words (Markdown prose, as in the README). */
+    static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int column = 0;
+            for (String word : line.split(" ", -1)) {
+                if (column > 0 && column + 1 + word.length() > 118) {
+                    out.append('\n');
+                    column = 0;
+                } else if (column > 0 || out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                    out.append(' ');
+                    column++;
+                }
+                out.append(word);
+                column += word.length();
+            }
+        }
+        return out.toString();
+    }
+
     /** A JMH number; JMH writes "NaN" (a string) for an error it cannot compute, such as from one iteration. */
     private static double number(JsonNode node) {
         if (node != null && node.isNumber()) {
@@ -190,9 +213,9 @@ public final class Report {
         }
         String section = BEGIN + "\n" + Table.header(latest) + "\n\n" + table
                 + "\n![Throughput against message size](bench/results/throughput.svg)\n\n"
-                + "Regenerate with `bench/run` (steadier figures, about 15 minutes on 2 cores) or `bench/run --quick` "
-                + "(under 5 minutes); every raw figure is in `bench/results/latest.tsv`, JMH's own result in "
-                + "`bench/results/jmh.json`.\n" + END;
+                + wrap("Regenerate with `bench/run` (steadier figures, about 18 minutes on 2 cores) or `bench/run "
+                + "--quick` (about 5 minutes); every raw figure is in `bench/results/latest.tsv`, JMH's own result in "
+                + "`bench/results/jmh.json`.") + "\n" + END;
         Files.writeString(readme, text.substring(0, begin) + section + text.substring(end + END.length()),
                 StandardCharsets.UTF_8);
     }

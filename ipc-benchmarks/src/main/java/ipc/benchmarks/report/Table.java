@@ -16,16 +16,16 @@ final class Table {
     /** The sentence above the table: how, when and where it was measured. */
     static String header(Report.Latest latest) {
         var info = latest.info();
-        return "Measured by `bench/run" + (info.getOrDefault("mode", "full").equals("quick") ? " --quick" : "")
-                + "` on " + info.getOrDefault("date", "?") + " (" + info.getOrDefault("elapsed_s", "?")
-                + " s, build included).  \nMachine: " + info.getOrDefault("machine", "?")
+        return Report.wrap("Measured by `bench/run" + (info.getOrDefault("mode", "full").equals("quick") ? " --quick" : "")
+                + "` on " + info.getOrDefault("date", "?") + " (the run took " + info.getOrDefault("elapsed_s", "?")
+                + " s).  \nMachine: " + info.getOrDefault("machine", "?")
                 + ".  \nJDK: " + info.getOrDefault("jdk", "?") + ". Both sides pinned to one CPU (`taskset -c 0`)."
                 + "\n\nTimes are nanoseconds per message (per operation for `create`, per round trip for round trips)."
                 + " *Java/floor* is Java ns ÷ floor ns (lower is better); *bandwidth* is floor ns ÷ Java ns, the"
                 + " Java channel's bandwidth as a share of the floor's (higher is better), for one-way rows."
                 + " *Alloc* is JMH's `gc.alloc.rate.norm` (bytes allocated per message, all threads of the JVM); on"
                 + " the bytes path the target is no allocation beyond the received `byte[]` itself (shown as +excess;"
-                + " up to 8 bytes or 0.1 % of the payload counts as measuring noise).";
+                + " up to 8 bytes or 0.1 % of the payload counts as measuring noise).");
     }
 
     static String markdown(Report.Latest latest) {
