@@ -5,17 +5,20 @@
  * run on the module path.
  */
 module ipc.benchmarks {
-    requires ipc.api;
+    // The benchmark classes' public signatures use the API's types, JMH's Blackhole and the generated messages.
+    requires transitive ipc.api;
+    requires transitive jmh.core;
+    requires transitive com.google.protobuf;
     requires ipc.serde.jackson;
     requires ipc.serde.kryo;
     requires ipc.serde.protobuf;
-    requires com.google.protobuf;
     requires tools.jackson.databind;
-    requires jmh.core;
     requires java.management;
 
     // Message records are read and written reflectively by the serializers; JMH's generated classes live here too.
     opens ipc.benchmarks to ipc.serde.jackson, ipc.serde.kryo, tools.jackson.databind, jmh.core;
     exports ipc.benchmarks;
+    // Generated protobuf messages: read by protobuf and the protobuf serializer.
+    exports ipc.benchmarks.proto;
     exports ipc.benchmarks.jmh_generated to jmh.core;
 }
