@@ -64,7 +64,14 @@ public final class IpcBytesReceiver extends AbstractHandle {
                 throw new IpcDisconnectedException("This IpcBytesReceiver is closed");
             }
             ReceivedMessage message = ((ReceiverEndpoint) core.endpoint()).receive(timeoutNanos);
-            return message == null ? Optional.empty() : Optional.of(decode(message));
+            if (message == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(decode(message));
+            } finally {
+                message.release();
+            }
         } finally {
             Reference.reachabilityFence(this);
         }

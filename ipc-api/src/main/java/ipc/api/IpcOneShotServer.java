@@ -98,8 +98,38 @@ public final class IpcOneShotServer<T> implements AutoCloseable {
      * @throws IpcException if no transport is available, or the OS refuses
      */
     public static <T> IpcOneShotServer<T> create(TypeRef<T> type, IpcSerializer serializer) throws IpcException {
+        return create(type, serializer, IpcPeerPolicy.sameUser());
+    }
+
+    /**
+     * Creates a server, with the default serializer, that accepts a client of a user {@code peers} allows.
+     *
+     * @param type the message type
+     * @param peers who may connect ({@link IpcPeerPolicy#sameUser()} is what the other factories use)
+     * @param <T> the message type
+     * @return the server, to be closed by the caller
+     * @throws IpcException if no transport or serializer is available, or the OS refuses
+     */
+    public static <T> IpcOneShotServer<T> create(Class<T> type, IpcPeerPolicy peers) throws IpcException {
+        return create(TypeRef.of(type), IpcRuntime.defaultSerializer(), peers);
+    }
+
+    /**
+     * Creates a server with an explicit serializer that accepts a client of a user {@code peers} allows. A client
+     * the policy refuses is disconnected before anything is read from it, logged, and the server keeps waiting.
+     *
+     * @param type the message type
+     * @param serializer the serializer
+     * @param peers who may connect
+     * @param <T> the message type
+     * @return the server, to be closed by the caller
+     * @throws IpcException if no transport is available, or the OS refuses
+     */
+    public static <T> IpcOneShotServer<T> create(TypeRef<T> type, IpcSerializer serializer, IpcPeerPolicy peers)
+            throws IpcException {
+        Objects.requireNonNull(peers, "peers");
         Binding<T> binding = Binding.eager(type, serializer);
-        return new IpcOneShotServer<>(IpcRuntime.transport().oneShotServer(), binding);
+        return new IpcOneShotServer<>(IpcRuntime.transport().oneShotServer(peers), binding);
     }
 
     /** The name a client passes to {@link IpcSender#connect(String, Class)}. */

@@ -72,7 +72,11 @@ public final class IpcReceiver<T> extends AbstractHandle {
             if (message == null) {
                 return Optional.empty();
             }
-            return Optional.of(decode(message, binding));
+            try {
+                return Optional.of(decode(message, binding));
+            } finally {
+                message.release();
+            }
         } finally {
             Reference.reachabilityFence(this);
         }

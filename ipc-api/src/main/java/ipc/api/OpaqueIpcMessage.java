@@ -27,7 +27,8 @@ public final class OpaqueIpcMessage implements AutoCloseable {
     private final AtomicBoolean handlesTaken = new AtomicBoolean();
     private volatile boolean closed;
 
-    OpaqueIpcMessage(ReceivedMessage message, IpcSerializer serializer) {
+    OpaqueIpcMessage(ReceivedMessage received, IpcSerializer serializer) {
+        ReceivedMessage message = received.detached(); // kept until the user decodes it
         this.frame = message.frame().asReadOnlyBuffer();
         this.cores = HandleCore.wrapAll(message.handles());
         this.serializer = serializer;

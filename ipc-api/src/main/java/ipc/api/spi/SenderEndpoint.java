@@ -33,6 +33,23 @@ public interface SenderEndpoint extends TransportHandle {
     void send(ByteBuffer frame, List<? extends TransportHandle> handles) throws IpcException;
 
     /**
+     * Sends one message without handles whose frame is {@code prefix} followed by {@code payload} (the bytes
+     * between each one's position and limit), as if they were one buffer: the receiver sees a single frame. Lets a
+     * transport copy a large payload once, straight from the caller's buffer, instead of after the two were joined.
+     * Neither buffer is retained or moved. The default joins them and calls {@link #send(ByteBuffer, List)}.
+     *
+     * @param prefix the first bytes of the frame (a small header)
+     * @param payload the rest of the frame
+     * @throws IpcDisconnectedException if the receiving end is closed everywhere
+     * @throws IpcException for any other OS failure, as {@link #send(ByteBuffer, List)}
+     */
+    default void send(ByteBuffer prefix, ByteBuffer payload) throws IpcException {
+        ByteBuffer frame = ByteBuffer.allocate(Math.addExact(prefix.remaining(), payload.remaining()));
+        frame.put(prefix.duplicate()).put(payload.duplicate()).flip();
+        send(frame, List.of());
+    }
+
+    /**
      * Creates an independent handle to the same channel.
      *
      * @return a new sender, owned by the caller

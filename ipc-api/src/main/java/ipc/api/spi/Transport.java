@@ -1,6 +1,7 @@
 package ipc.api.spi;
 
 import ipc.api.IpcException;
+import ipc.api.IpcPeerPolicy;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
@@ -30,6 +31,25 @@ public interface Transport {
      * @throws IpcException if the OS refuses
      */
     OneShotServerEndpoint oneShotServer() throws IpcException;
+
+    /**
+     * Creates a server that accepts exactly one client through {@link #connect(String)}, from a user the policy
+     * allows. A transport that can tell who connects must check it before reading from the client, disconnect a
+     * refused client and keep waiting. The default implementation supports only {@link IpcPeerPolicy#sameUser()}
+     * (where every client necessarily is the same user, as within one process).
+     *
+     * @param peers who may connect
+     * @return the server, owned by the caller
+     * @throws IpcException if the OS refuses
+     * @throws UnsupportedOperationException if the transport cannot enforce a policy that admits other users
+     */
+    default OneShotServerEndpoint oneShotServer(IpcPeerPolicy peers) throws IpcException {
+        if (peers.admitsOtherUsers()) {
+            throw new UnsupportedOperationException("The " + name() + " transport has no notion of users; "
+                    + peers + " cannot be enforced");
+        }
+        return oneShotServer();
+    }
 
     /**
      * Connects to a one-shot server by the name it published, possibly in another process.

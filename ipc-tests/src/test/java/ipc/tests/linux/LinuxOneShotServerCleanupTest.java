@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipc.api.IpcException;
 import ipc.api.IpcOneShotServer;
 import ipc.api.IpcSender;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +22,7 @@ class LinuxOneShotServerCleanupTest {
 
     @Test
     void forgottenServerIsRemovedByTheCleaner() throws Exception {
-        Path socket = Path.of(openAndForget());
-        assertTrue(Files.exists(socket), "the socket exists while the server may still be reachable");
+        Path socket = openCheckAndForget();
         // Polling is the only way to observe a Cleaner: collect until the file goes, bounded by PATIENCE.
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (Files.exists(socket) && System.nanoTime() < deadline) {
@@ -35,7 +35,12 @@ class LinuxOneShotServerCleanupTest {
                 "the name of a cleaned server no longer works");
     }
 
-    private static String openAndForget() throws IpcException {
-        return IpcOneShotServer.create(String.class).name();
+    /** Opens a server, checks its socket while it is certainly reachable, and drops the last reference. */
+    private static Path openCheckAndForget() throws IpcException {
+        IpcOneShotServer<String> server = IpcOneShotServer.create(String.class);
+        Path socket = Path.of(server.name());
+        assertTrue(Files.exists(socket), "the socket exists while the server is reachable");
+        Reference.reachabilityFence(server); // else a collection could clean it before the check above
+        return socket;
     }
 }

@@ -1,6 +1,8 @@
 package ipc.api.internal.inprocess;
 
 import ipc.api.IpcException;
+import ipc.api.IpcLimitExceededException;
+import ipc.api.IpcLimits;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
 
@@ -20,7 +22,26 @@ final class InProcessReceiver extends InProcessHandle implements ReceiverEndpoin
 
     @Override
     public ReceivedMessage receive(long timeoutNanos) throws IpcException {
-        return pipe.take(timeoutNanos, this);
+        ReceivedMessage message = pipe.take(timeoutNanos, this);
+        if (message != null) {
+            withinLimits(message);
+        }
+        return message;
+    }
+
+    /**
+     * Applies {@link IpcLimits} as a cross-process transport would: a message over a limit is dropped, its handles
+     * closed.
+     *
+     * @throws IpcLimitExceededException if the message is over a limit
+     */
+    static void withinLimits(ReceivedMessage message) throws IpcLimitExceededException {
+        try {
+            IpcLimits.current().check(message.frame().remaining(), message.handles().size());
+        } catch (IpcLimitExceededException e) {
+            message.closeHandles();
+            throw e;
+        }
     }
 
     @Override

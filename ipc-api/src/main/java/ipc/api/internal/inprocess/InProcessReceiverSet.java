@@ -1,6 +1,7 @@
 package ipc.api.internal.inprocess;
 
 import ipc.api.IpcException;
+import ipc.api.IpcLimitExceededException;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
 import ipc.api.spi.ReceiverSetEndpoint;
@@ -20,6 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * receivers.
  */
 final class InProcessReceiverSet implements ReceiverSetEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(InProcessReceiverSet.class.getName());
 
     private record Member(InProcessReceiver receiver, Runnable watcher) {}
 
@@ -127,8 +130,14 @@ final class InProcessReceiverSet implements ReceiverSetEndpoint {
                 remove(id, member);
                 events.add(new SelectionEvent.Closed(id));
             } else {
-                events.add(new SelectionEvent.Message(id, message));
                 markReady(id); // there may be more; the next select looks again
+                try {
+                    InProcessReceiver.withinLimits(message);
+                    events.add(new SelectionEvent.Message(id, message));
+                } catch (IpcLimitExceededException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Receiver " + id + " of a receiver set dropped a message: "
+                            + e.getMessage());
+                }
             }
         }
         return events;

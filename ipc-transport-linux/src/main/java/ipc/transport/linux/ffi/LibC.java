@@ -1,7 +1,9 @@
 package ipc.transport.linux.ffi;
 
+import java.nio.ByteBuffer;
 import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Pinned;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
@@ -80,10 +82,22 @@ public interface LibC {
 
     @ssize_t long write(int fd, @In Pointer buffer, @size_t long count);
 
+    /**
+     * {@code write(2)} straight from a heap buffer, from its position: the array is pinned for the call instead of
+     * copied to native memory first (keep {@code count} moderate: a pinned array can hold off garbage collection).
+     */
+    @ssize_t long write(int fd, @Pinned @In ByteBuffer buffer, @size_t long count);
+
     String strerror(int errno);
 
     /** The real user id of this process (one-shot servers accept only peers with the same uid). */
     int getuid();
+
+    /** The effective user id of this process: what {@code SO_PEERCRED} reports to the peers it connects to. */
+    int geteuid();
+
+    /** Reads a resource limit into {@code limit} ({@code struct rlimit}: soft, then hard, 8 bytes each). */
+    int getrlimit(int resource, Pointer limit);
 
     /** Creates a pipe; {@code fds[0]} reads, {@code fds[1]} writes. */
     int pipe2(@Out int[] fds, int flags);

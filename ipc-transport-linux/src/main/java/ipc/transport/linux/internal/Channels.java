@@ -41,6 +41,7 @@ public final class Channels {
         if (Native.libc().socketpair(Linux.AF_UNIX, Linux.SOCK_SEQPACKET | Linux.SOCK_CLOEXEC, 0, fds) < 0) {
             throw Native.lastError("socketpair");
         }
+        FdPressure.observe(Math.max(fds[0], fds[1]));
         return fds;
     }
 }

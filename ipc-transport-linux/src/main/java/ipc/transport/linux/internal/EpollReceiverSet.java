@@ -1,5 +1,6 @@
 package ipc.transport.linux.internal;
 
+import ipc.api.IpcDescriptorLimitException;
 import ipc.api.IpcDisconnectedException;
 import ipc.api.IpcException;
 import ipc.api.spi.ReceivedMessage;
@@ -163,16 +164,28 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
         }
     }
 
-    private List<SelectionEvent> collect(int ready) {
+    /**
+     * Receives one message from each ready member.
+     *
+     * @throws IpcDescriptorLimitException if no member yielded an event and at least one had a message whose
+     *     descriptors do not fit (still queued); with other events found, those are returned and the member is
+     *     tried again by the next select (it stays ready)
+     */
+    private List<SelectionEvent> collect(int ready) throws IpcDescriptorLimitException {
         List<SelectionEvent> found = new ArrayList<>(ready);
+        IpcDescriptorLimitException noRoom = null;
         try {
             for (int i = 0; i < ready; i++) {
                 long token = events.getLong((long) i * Layouts.EPOLL_EVENT_SIZE + Layouts.EPOLL_EVENT_DATA);
                 Member member = token == WAKE_TOKEN ? null : members.get(token);
                 if (member != null) {
-                    SelectionEvent event = receiveOne(token, member);
-                    if (event != null) {
-                        found.add(event);
+                    try {
+                        SelectionEvent event = receiveOne(token, member);
+                        if (event != null) {
+                            found.add(event);
+                        }
+                    } catch (IpcDescriptorLimitException e) {
+                        noRoom = e;
                     }
                 }
             }
@@ -180,21 +193,36 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
             for (SelectionEvent event : found) {
                 if (event instanceof SelectionEvent.Message message) {
                     message.message().closeHandles();
+                    message.message().release();
                 }
             }
             throw e;
         }
+        if (found.isEmpty() && noRoom != null) {
+            throw noRoom;
+        }
         return found;
     }
 
-    /** At most one message from a ready member; null if it had none after all or sent garbage. */
-    private SelectionEvent receiveOne(long token, Member member) {
+    /**
+     * At most one message from a ready member; null if it had none after all or sent garbage.
+     *
+     * @throws IpcDescriptorLimitException if the member's next message does not fit in the descriptor table (it
+     *     stays queued)
+     */
+    private SelectionEvent receiveOne(long token, Member member) throws IpcDescriptorLimitException {
         try {
             ReceivedMessage message = member.receiver().receive(0);
             return message == null ? null : new SelectionEvent.Message(member.id(), message);
         } catch (IpcDisconnectedException e) {
             remove(token, member);
             return new SelectionEvent.Closed(member.id());
+        } catch (IpcDescriptorLimitException e) {
+            if (!e.messageDropped()) {
+                throw e; // still queued: the caller must free descriptors, not spin on a ready receiver
+            }
+            LOG.log(System.Logger.Level.WARNING, "Receiver " + member.id() + " of a receiver set: " + e.getMessage());
+            return null;
         } catch (IpcException e) {
             // One line per bad datagram (a hostile peer must not flood the log with stack traces).
             LOG.log(System.Logger.Level.WARNING, "Receiver " + member.id() + " of a receiver set dropped a message: "

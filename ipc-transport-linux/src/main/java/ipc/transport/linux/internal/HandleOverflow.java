@@ -96,7 +96,10 @@ final class HandleOverflow {
     }
 
     private static void checkChunk(NativeMessage scratch, long length, int fds, int missing) throws IpcException {
-        if ((scratch.receivedFlags() & (Linux.MSG_TRUNC | Linux.MSG_CTRUNC)) != 0) {
+        if ((scratch.receivedFlags() & Linux.MSG_CTRUNC) != 0) {
+            throw FdPressure.dropped(fds);
+        }
+        if ((scratch.receivedFlags() & Linux.MSG_TRUNC) != 0) {
             throw WireHeader.malformed("an overflow datagram that fits", "a truncated one");
         }
         if (length == 0 && fds == 0) {

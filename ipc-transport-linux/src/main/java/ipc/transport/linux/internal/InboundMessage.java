@@ -1,6 +1,7 @@
 package ipc.transport.linux.internal;
 
 import ipc.api.IpcException;
+import ipc.api.IpcLimits;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.TransportHandle;
 import java.nio.ByteBuffer;
@@ -20,11 +21,21 @@ import java.util.List;
  */
 final class InboundMessage {
 
+    private static final byte[] NO_KINDS = new byte[0];
+    /**
+     * From this payload size on, the frame is a view of the receive block, lent to the message until it is released,
+     * which saves a copy of the payload; below it the payload is copied to the heap, which costs less than keeping a
+     * 210 KiB block per message undecoded (a receiver set receives up to one message per ready receiver at once).
+     */
+    static final int LEND_THRESHOLD = 16 << 10;
+
     private final NativeMessage block;
     private final long length;
     /** Descriptors not yet owned by a handle, closed on failure; -1 once taken. */
     private int[] pending;
     private List<TransportHandle> handles = List.of();
+    /** The mapping of a memfd payload, unmapped on failure. */
+    private LargePayload.Mapping mapping;
 
     private InboundMessage(NativeMessage block, long length, int[] fds) {
         this.block = block;
@@ -72,20 +83,29 @@ final class InboundMessage {
         if (payloadLength < 0 || payloadLength > WireHeader.MAX_PAYLOAD) {
             throw WireHeader.malformed("a payload length of 0 to " + WireHeader.MAX_PAYLOAD, payloadLength + " bytes");
         }
+        IpcLimits.current().check(payloadLength, handleCount);
         long expected = WireHeader.SIZE + handleCount + (inMemfd ? 0 : payloadLength);
         if (length != expected) {
             throw WireHeader.malformed("a datagram of " + expected + " bytes for " + handleCount + " handles and a "
                     + payloadLength + "-byte " + (inMemfd ? "memfd payload" : "payload"), length + " bytes");
         }
-        byte[] kinds = new byte[handleCount];
+        byte[] kinds = handleCount == 0 ? NO_KINDS : new byte[handleCount];
         data.get(WireHeader.SIZE, kinds);
-        byte[] payload;
+        ByteBuffer frame;
         if (inMemfd) {
-            payload = LargePayload.read(pending[inlineHandles], payloadLength);
+            mapping = LargePayload.map(pending[inlineHandles], payloadLength);
             closePending(inlineHandles);
-        } else {
-            payload = new byte[(int) payloadLength];
+            frame = mapping.buffer();
+        } else if (overflow || payloadLength < LEND_THRESHOLD) {
+            // A small payload is cheaper to copy than a block is to hold (a receiver set takes many messages at
+            // once, each would need its own block); and reading the overflow reuses the block.
+            byte[] payload = new byte[(int) payloadLength];
             data.get(WireHeader.SIZE + handleCount, payload);
+            frame = ByteBuffer.wrap(payload);
+        } else {
+            // A view of the block, lent to the message until its recipient releases it. Handle checks below use
+            // the block as scratch only within the wire header (Descriptors.SCRATCH_BYTES < WireHeader.SIZE).
+            frame = data.slice(WireHeader.SIZE + handleCount, (int) payloadLength);
         }
         if (overflow) {
             readOverflow(inlineHandles, handleCount);
@@ -96,7 +116,14 @@ final class InboundMessage {
                 handles.add(adopt(WireHeader.kind(kinds[i], i), i));
             }
         }
-        return new ReceivedMessage(ByteBuffer.wrap(payload), handles);
+        if (mapping != null) {
+            return new ReceivedMessage(frame, handles, mapping);
+        }
+        if (frame.isDirect()) {
+            block.lend();
+            return new ReceivedMessage(frame, handles, block.loanReturner());
+        }
+        return new ReceivedMessage(frame, handles);
     }
 
     /** Replaces {@link #pending} by the inline handles followed by those read from the overflow socket. */
@@ -133,6 +160,9 @@ final class InboundMessage {
     }
 
     private void discard() {
+        if (mapping != null) {
+            mapping.run();
+        }
         Descriptors.closeAll(pending);
         for (TransportHandle handle : handles) {
             handle.close();

@@ -37,6 +37,9 @@ public final class Linux {
     public static final int MSG_DONTWAIT = SocketMessage.MSG_DONTWAIT.intValue();
     public static final int MSG_TRUNC = SocketMessage.MSG_TRUNC.intValue();
     public static final int MSG_CTRUNC = SocketMessage.MSG_CTRUNC.intValue();
+    public static final int MSG_PEEK = SocketMessage.MSG_PEEK.intValue();
+    /** {@code RLIMIT_NOFILE}: the most descriptors a process may hold open. */
+    public static final int RLIMIT_NOFILE = jnr.constants.platform.RLIMIT.RLIMIT_NOFILE.intValue();
     /** {@code MSG_CMSG_CLOEXEC}: received descriptors are close-on-exec. */
     public static final int MSG_CMSG_CLOEXEC = 0x40000000;
 

@@ -1,6 +1,7 @@
 package ipc.transport.linux.internal;
 
 import ipc.api.IpcException;
+import ipc.api.IpcPeerPolicy;
 import ipc.api.spi.OneShotServerEndpoint;
 import ipc.api.spi.ReceiverEndpoint;
 import ipc.api.spi.SenderEndpoint;
@@ -16,11 +17,12 @@ import jnr.ffi.Pointer;
 
 /**
  * A one-shot server: a non-blocking {@code SOCK_SEQPACKET} socket listening on a socket file in a fresh private
- * directory (mode 0700, created atomically with that mode under {@code java.io.tmpdir}). Its {@link #name()} is the
+ * directory (mode 0700, created atomically with that mode under {@code java.io.tmpdir}; 0711 with the socket 0666
+ * when the {@link IpcPeerPolicy} admits other users). Its {@link #name()} is the
  * socket path (format: {@link OneShotNames}). {@link #accept(long)} waits with {@code poll} on the listening socket
  * and a wake-up eventfd, so it is bounded by its timeout and {@link #close()} from another thread wakes it; it
- * accepts with {@code accept4(SOCK_CLOEXEC)} and checks the client's {@code SO_PEERCRED}: by default only a process
- * of the same uid is accepted; a refused client is closed (its sends fail as disconnected) and accept goes on
+ * accepts with {@code accept4(SOCK_CLOEXEC)} and checks the client's {@code SO_PEERCRED} before reading anything
+ * from it: only a uid the {@link IpcPeerPolicy} allows is accepted (by default the same effective uid); a refused client is closed (its sends fail as disconnected) and accept goes on
  * waiting. Once the one client is accepted, or on {@code close()}, the listener is closed and the socket file and
  * directory are removed: the name stops working ({@link #connect(String)} then fails with a clear
  * {@link IpcException}). A client that connected but was never accepted sees its sends fail as disconnected.
@@ -58,29 +60,44 @@ public final class LinuxOneShotServer implements OneShotServerEndpoint {
     }
 
     /**
-     * Opens a server that accepts a client of this process's uid.
+     * Opens a server that accepts a client of this process's effective uid.
      *
      * @return the server, listening
      * @throws IpcException if the directory or socket cannot be created (the temp dir path too long for a Unix
      *     socket, out of descriptors, ...)
      */
     public static LinuxOneShotServer open() throws IpcException {
-        int uid = Native.libc().getuid();
-        return open(peerUid -> peerUid == uid);
+        return open(IpcPeerPolicy.sameUser());
+    }
+
+    /**
+     * Opens a server that accepts a client of a uid {@code peers} allows. With {@link IpcPeerPolicy#sameUser()} the
+     * socket's directory is {@code 0700}; with a policy that admits other users it is {@code 0711} (enterable, not
+     * listable) and the socket {@code 0666}, and the {@code SO_PEERCRED} check at accept decides.
+     *
+     * @param peers who may connect
+     * @return the server, listening
+     * @throws IpcException if the OS refuses
+     */
+    public static LinuxOneShotServer open(IpcPeerPolicy peers) throws IpcException {
+        int ownUid = Native.libc().geteuid();
+        return open(peerUid -> peers.allows(peerUid, ownUid), peers.admitsOtherUsers());
     }
 
     /**
      * Opens a server that accepts the first client whose uid {@code uidAllowed} accepts.
      *
      * @param uidAllowed decides on the uid the kernel reports for a connecting process
+     * @param reachableByOthers whether other users must be able to reach the socket
      * @return the server, listening
      * @throws IpcException if the OS refuses
      */
-    static LinuxOneShotServer open(IntPredicate uidAllowed) throws IpcException {
+    static LinuxOneShotServer open(IntPredicate uidAllowed, boolean reachableByOthers) throws IpcException {
         Path directory;
         try {
             directory = Files.createTempDirectory(OneShotNames.DIRECTORY_PREFIX,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                            reachableByOthers ? "rwx--x--x" : "rwx------")))
                     .toAbsolutePath();
         } catch (IOException | UnsupportedOperationException e) {
             throw new IpcException("Cannot create a private directory for a one-shot server under "
@@ -105,6 +122,9 @@ public final class LinuxOneShotServer implements OneShotServerEndpoint {
             if (libc.bind(fd, address.pointer(), address.length()) < 0) {
                 throw Native.lastError("bind");
             }
+            if (reachableByOthers) {
+                openToOthers(directory, socketFile);
+            }
             if (libc.listen(fd, BACKLOG) < 0) {
                 throw Native.lastError("listen");
             }
@@ -113,6 +133,18 @@ public final class LinuxOneShotServer implements OneShotServerEndpoint {
             closeQuietly(fd);
             removeQuietly(socketFile, directory);
             throw e;
+        }
+    }
+
+    /** Makes the directory enterable and the socket connectable by every user (the uid check decides). */
+    private static void openToOthers(Path directory, Path socketFile) throws IpcException {
+        try {
+            // Set explicitly: the mode given at creation is reduced by the umask.
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx--x--x"));
+            Files.setPosixFilePermissions(socketFile, PosixFilePermissions.fromString("rw-rw-rw-"));
+        } catch (IOException e) {
+            throw new IpcException("Cannot open the one-shot server's socket " + socketFile + " to other users: "
+                    + e.getMessage(), e);
         }
     }
 

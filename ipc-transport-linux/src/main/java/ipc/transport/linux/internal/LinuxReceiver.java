@@ -41,7 +41,10 @@ import jnr.ffi.Pointer;
  *
  * <h2>Memory</h2>
  * A receive holds one {@link NativeMessage} (about 210 KiB of native memory, from a pool) while it waits in the
- * kernel, since the kernel writes the datagram straight into it.
+ * kernel, since the kernel writes the datagram straight into it. A message whose payload came inline keeps that
+ * block as its frame until the recipient releases it ({@link ReceivedMessage#release()}), so the payload is copied
+ * once, from the kernel's datagram into what the user gets; a payload that came in a memfd is a read-only mapping
+ * until then.
  *
  * <h2>Thread safety</h2>
  * Thread-safe: concurrent receives each get whole, distinct messages. {@link #close()} from another thread wakes a
@@ -91,7 +94,9 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
                 waiting.decrementAndGet();
             }
         } finally {
-            block.give();
+            if (!block.isLent()) {
+                block.give();
+            }
             release();
         }
     }
@@ -138,15 +143,24 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
 
     /** One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed). */
     private ReceivedMessage receiveNow(NativeMessage block, int flags) throws IpcException {
+        if (FdPressure.active() && !descriptorsFit(block, flags)) {
+            return null;
+        }
         long length = block.receiveFrom(fd(), flags);
         if (length < 0) {
             return null;
         }
         int[] fds = block.receivedFds();
-        if ((block.receivedFlags() & (Linux.MSG_TRUNC | Linux.MSG_CTRUNC)) != 0) {
+        int receivedFlags = block.receivedFlags();
+        if ((receivedFlags & Linux.MSG_CTRUNC) != 0) {
+            // Our control buffer holds the kernel's maximum per datagram: the kernel could not install the rest.
             Descriptors.closeAll(fds);
-            throw WireHeader.malformed("a datagram of at most " + NativeMessage.DATA_CAPACITY + " bytes and "
-                    + Linux.SCM_MAX_FD + " descriptors", "a larger one (truncated, its descriptors closed)");
+            throw FdPressure.dropped(fds.length);
+        }
+        if ((receivedFlags & Linux.MSG_TRUNC) != 0) {
+            Descriptors.closeAll(fds);
+            throw WireHeader.malformed("a datagram of at most " + NativeMessage.DATA_CAPACITY + " bytes",
+                    "a larger one (truncated, its descriptors closed)");
         }
         if (length == 0 && fds.length == 0) {
             if (block.peerClosed(fd())) {
@@ -154,7 +168,32 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
             }
             throw WireHeader.malformed("a datagram with a wire header", "an empty datagram");
         }
+        if (fds.length > 0) {
+            FdPressure.observe(fds);
+        }
         return InboundMessage.decode(block, length, fds);
+    }
+
+    /**
+     * Under descriptor pressure: peeks at the next datagram, which installs copies of its descriptors without taking
+     * it off the queue, to learn whether they fit. They are closed again at once; the real receive follows.
+     *
+     * @return {@code false} if nothing is queued (the receive returns null as it would have)
+     * @throws IpcException if the descriptors do not fit ({@link ipc.api.IpcDescriptorLimitException}; the
+     *     message stays queued), or the peek fails
+     */
+    private boolean descriptorsFit(NativeMessage block, int flags) throws IpcException {
+        long length = block.receiveFrom(fd(), flags | Linux.MSG_PEEK);
+        if (length < 0) {
+            return false;
+        }
+        int[] copies = block.receivedFds();
+        Descriptors.closeAll(copies);
+        if ((block.receivedFlags() & Linux.MSG_CTRUNC) != 0) {
+            throw FdPressure.wouldNotFit();
+        }
+        FdPressure.recheck();
+        return true;
     }
 
     /** How many threads are inside a receive that may wait, right now. */

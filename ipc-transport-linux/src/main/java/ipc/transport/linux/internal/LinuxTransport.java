@@ -1,6 +1,7 @@
 package ipc.transport.linux.internal;
 
 import ipc.api.IpcException;
+import ipc.api.IpcPeerPolicy;
 import ipc.api.spi.EndpointPair;
 import ipc.api.spi.OneShotServerEndpoint;
 import ipc.api.spi.ReceiverSetEndpoint;
@@ -26,6 +27,11 @@ public final class LinuxTransport implements Transport {
     @Override
     public OneShotServerEndpoint oneShotServer() throws IpcException {
         return LinuxOneShotServer.open();
+    }
+
+    @Override
+    public OneShotServerEndpoint oneShotServer(IpcPeerPolicy peers) throws IpcException {
+        return LinuxOneShotServer.open(peers);
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class Memfds {
         if (fd < 0) {
             throw Native.lastError("memfd_create");
         }
+        FdPressure.observe(fd);
         return fd;
     }
 

@@ -68,6 +68,7 @@ public final class Native {
 
     /**
      * An exception for a failed call: {@link IpcDisconnectedException} for a peer that is gone (EPIPE, ECONNRESET),
+     * {@link ipc.api.IpcDescriptorLimitException} naming the limit when out of descriptors (EMFILE, ENFILE),
      * otherwise {@link IpcException}.
      *
      * @param call the call, such as {@code "sendmsg"}
@@ -80,8 +81,7 @@ public final class Native {
             return new IpcDisconnectedException(text);
         }
         if (errno == Errors.EMFILE || errno == Errors.ENFILE) {
-            return new IpcException(text + " (the process or system is out of file descriptors; raise the limit "
-                    + "with ulimit -n, or close handles you no longer need)");
+            return FdPressure.exhausted(call, errno);
         }
         return new IpcException(text);
     }

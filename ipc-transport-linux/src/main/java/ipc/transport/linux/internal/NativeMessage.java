@@ -50,6 +50,9 @@ final class NativeMessage {
     private final Pointer data;
     private final ByteBuffer dataBuffer;
     private final Pointer pollfd;
+    private final Runnable returner = this::endLoan;
+    /** Set by {@link #lend()}; only the thread that holds the block reads or writes it. */
+    private boolean lent;
     private final long controlAddress;
 
     private NativeMessage() {
@@ -76,6 +79,29 @@ final class NativeMessage {
     /** Returns this block to the pool (or drops it, if the pool is full); it must not be used afterwards. */
     void give() {
         NativeMessagePool.offer(this);
+    }
+
+    /**
+     * Lends this block's data area to a received message whose frame is a view of it: the receive that took the
+     * block does not give it back; {@link #loanReturner()}, run by the message's recipient, does.
+     */
+    void lend() {
+        lent = true;
+    }
+
+    /** Whether the block is lent to a message ({@link #lend()}), so that its taker must not give it back. */
+    boolean isLent() {
+        return lent;
+    }
+
+    /** Ends a loan and gives the block back: the release of a message whose frame is a view of this block. */
+    Runnable loanReturner() {
+        return returner;
+    }
+
+    private void endLoan() {
+        lent = false;
+        give();
     }
 
     /** The {@code struct msghdr} to pass to {@code sendmsg}/{@code recvmsg}. */

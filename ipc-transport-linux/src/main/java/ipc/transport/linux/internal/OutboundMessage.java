@@ -23,6 +23,10 @@ final class OutboundMessage {
 
     private final int socket;
     private final FdHandle owner;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+    /** The first bytes of the frame (often empty), then {@link #frame}: sent as one payload. */
+    private final ByteBuffer prefix;
     private final ByteBuffer frame;
     private final FdHandle[] handles;
     private final int[] fds;
@@ -30,9 +34,10 @@ final class OutboundMessage {
     private int memfd = -1;
     private int overflow = -1;
 
-    private OutboundMessage(int socket, FdHandle owner, ByteBuffer frame, FdHandle[] handles) {
+    private OutboundMessage(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer frame, FdHandle[] handles) {
         this.socket = socket;
         this.owner = owner;
+        this.prefix = prefix;
         this.frame = frame;
         this.handles = handles;
         this.fds = handles.length == 0 ? NO_FDS : new int[handles.length];
@@ -62,12 +67,24 @@ final class OutboundMessage {
                 pinned[count] = pin(handle);
                 count++;
             }
-            new OutboundMessage(socket, owner, frame, pinned).send();
+            new OutboundMessage(socket, owner, EMPTY, frame, pinned).send();
         } finally {
             for (int i = 0; i < count; i++) {
                 pinned[i].release();
             }
         }
+    }
+
+    /**
+     * Sends one message without handles whose payload is {@code prefix} followed by {@code payload}, copied once
+     * each into the datagram or the memfd. Neither buffer's position moves.
+     *
+     * @param socket the sending socket
+     * @param owner the sender, checked while waiting for room
+     * @throws IpcException if the OS refuses, or the receiver is gone ({@link ipc.api.IpcDisconnectedException})
+     */
+    static void send(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer payload) throws IpcException {
+        new OutboundMessage(socket, owner, prefix, payload, NO_HANDLES).send();
     }
 
     private static FdHandle pin(TransportHandle handle) {
@@ -83,9 +100,13 @@ final class OutboundMessage {
 
     private void send() throws IpcException {
         try {
-            boolean fits = frame.remaining() <= maxInlinePayload(handles.length);
+            if (payloadLength() > WireHeader.MAX_PAYLOAD) {
+                throw new IpcException("A message of " + payloadLength() + " bytes is larger than the largest a "
+                        + "receiver accepts (" + WireHeader.MAX_PAYLOAD + " bytes)");
+            }
+            boolean fits = payloadLength() <= maxInlinePayload(handles.length);
             if (!fits) {
-                memfd = LargePayload.write(frame, block);
+                memfd = LargePayload.write(prefix, frame, block);
             }
             int inlineHandles = handles.length;
             if (handles.length + (fits ? 0 : 1) > Linux.SCM_MAX_FD) {
@@ -97,7 +118,7 @@ final class OutboundMessage {
                 if (memfd >= 0 || inlineHandles + 1 + (overflow >= 0 ? 1 : 0) > Linux.SCM_MAX_FD) {
                     throw Native.error("sendmsg", Errors.EMSGSIZE);
                 }
-                memfd = LargePayload.write(frame, block);
+                memfd = LargePayload.write(prefix, frame, block);
                 if (!sendDatagram(inlineHandles)) {
                     throw Native.error("sendmsg", Errors.EMSGSIZE);
                 }
@@ -110,6 +131,10 @@ final class OutboundMessage {
     }
 
     /** The largest payload that travels inside the datagram of a message with {@code handles} handles. */
+    private long payloadLength() {
+        return (long) prefix.remaining() + frame.remaining();
+    }
+
     static int maxInlinePayload(int handles) {
         return NativeMessage.DATA_CAPACITY - WireHeader.SIZE - handles;
     }
@@ -117,7 +142,7 @@ final class OutboundMessage {
     /** Sends the datagram; false if the kernel refused it as too long. */
     private boolean sendDatagram(int inlineHandles) throws IpcException {
         ByteBuffer data = block.dataBuffer();
-        int payloadLength = frame.remaining();
+        long payloadLength = payloadLength();
         short flags = (short) ((memfd >= 0 ? WireHeader.FLAG_PAYLOAD_IN_MEMFD : 0)
                 | (overflow >= 0 ? WireHeader.FLAG_HANDLE_OVERFLOW : 0));
         int fdCount = inlineHandles + (memfd >= 0 ? 1 : 0) + (overflow >= 0 ? 1 : 0);
@@ -127,8 +152,10 @@ final class OutboundMessage {
             data.put(at++, WireHeader.kindCode(handle.kind()));
         }
         if (memfd < 0) {
+            copy(prefix, data, at);
+            at += prefix.remaining();
             copy(frame, data, at);
-            at += payloadLength;
+            at += frame.remaining();
         }
         block.prepareSend(at, fdCount);
         int fd = 0;

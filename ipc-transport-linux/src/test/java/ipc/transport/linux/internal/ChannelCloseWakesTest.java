@@ -70,7 +70,8 @@ class ChannelCloseWakesTest {
                 assertInstanceOf(IpcDisconnectedException.class, blocked.get(WAKE_LIMIT_SECONDS, TimeUnit.SECONDS),
                         "the closed copy's receive wakes");
                 pair.sender().send(java.nio.ByteBuffer.allocate(2), List.of());
-                assertNotNull(copy.receive(TimeUnit.SECONDS.toNanos(5)), "the other copy still receives (no shutdown)");
+                ChannelTestSupport.drop(copy.receive(TimeUnit.SECONDS.toNanos(5)),
+                        "the other copy still receives (no shutdown)");
                 copy.close();
             } finally {
                 ChannelTestSupport.close(pair);
@@ -133,7 +134,7 @@ class ChannelCloseWakesTest {
                 System.out.printf("PROBE close ended a waiting send in %d us: %s%n",
                         (System.nanoTime() - start) / 1000, outcome);
                 for (int i = 0; i < queued; i++) {
-                    assertNotNull(pair.receiver().receive(0), "queued datagram " + i + " still arrives");
+                    ChannelTestSupport.drop(pair.receiver().receive(0), "queued datagram " + i + " still arrives");
                 }
                 assertThrows(IpcDisconnectedException.class, () -> pair.receiver().receive(-1),
                         "the closed sender was the last one");

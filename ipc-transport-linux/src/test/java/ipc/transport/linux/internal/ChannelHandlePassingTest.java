@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ipc.api.IpcLimits;
 import ipc.api.spi.EndpointPair;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
@@ -123,7 +124,13 @@ class ChannelHandlePassingTest {
                         "more handles than a message may carry");
                 List<TransportHandle> most = Collections.nCopies(HandleOverflow.MAX_HANDLES, inner.sender());
                 carrier.sender().send(frame(1, 1), most);
-                ReceivedMessage message = receive(carrier.receiver());
+                IpcLimits limits = IpcLimits.set(IpcLimits.current().withMaxHandlesPerMessage(HandleOverflow.MAX_HANDLES));
+                ReceivedMessage message;
+                try {
+                    message = receive(carrier.receiver());
+                } finally {
+                    IpcLimits.set(limits);
+                }
                 assertEquals(HandleOverflow.MAX_HANDLES, message.handles().size(), "the maximum arrives");
                 message.closeHandles();
                 EndpointPair closed = Channels.pair();

@@ -98,6 +98,7 @@ class ChannelRoundTripTest {
                                 int seed = message.frame().getInt(0);
                                 assertTagged(message.frame(), sizes[seed % sizes.length], "message " + seed);
                                 assertTrue(seen.add(seed), "message " + seed + " delivered once");
+                                message.release();
                                 received.incrementAndGet();
                             }
                         }

@@ -65,7 +65,15 @@ final class ChannelTestSupport {
     static ReceivedMessage receive(ReceiverEndpoint receiver) throws IpcException {
         ReceivedMessage message = receiver.receive(RECEIVE_TIMEOUT_NANOS);
         assertNotNull(message, "a message should arrive within " + RECEIVE_TIMEOUT_NANOS + " ns");
-        return message;
+        return message.detached(); // a heap copy the test may keep; the transport's memory is released
+
+    }
+
+    /** Asserts that a message arrived, and gives its frame back to the transport (closing its handles). */
+    static void drop(ReceivedMessage message, String what) {
+        assertNotNull(message, what);
+        message.closeHandles();
+        message.release();
     }
 
     /** Sends a frame without handles. */

@@ -62,7 +62,7 @@ class ChannelTimingProbeTest {
             long start = System.nanoTime();
             for (int i = 0; i < ROUNDS; i++) {
                 pair.sender().send(frame, List.of());
-                assertNotNull(pair.receiver().receive(0), "queued message");
+                ChannelTestSupport.drop(pair.receiver().receive(0), "queued message");
             }
             medians[batch] = (System.nanoTime() - start) / ROUNDS;
         }
@@ -95,7 +95,9 @@ class ChannelTimingProbeTest {
                 while (true) {
                     ReceivedMessage message = ping.receiver().receive(-1);
                     pong.sender().send(message.frame(), List.of());
-                    if (message.frame().remaining() == 0) {
+                    boolean last = message.frame().remaining() == 0;
+                    message.release();
+                    if (last) {
                         return;
                     }
                 }
@@ -111,7 +113,7 @@ class ChannelTimingProbeTest {
                 long start = System.nanoTime();
                 for (int i = 0; i < ROUNDS / 4; i++) {
                     ping.sender().send(frame, List.of());
-                    pong.receiver().receive(-1);
+                    pong.receiver().receive(-1).release();
                 }
                 medians[batch] = (System.nanoTime() - start) / (ROUNDS / 4);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ipc.api.IpcException;
 import ipc.api.spi.EndpointPair;
+import ipc.api.spi.SelectionEvent;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ class EpollReceiverSetFiguresTest {
                 }
                 report("select(0), 64 of 64 ready", RECEIVERS, measure(
                         round -> sendToAll(pairs),
-                        round -> assertEquals(RECEIVERS, set.select(0).size(), "one event per ready receiver")));
+                        round -> assertEquals(RECEIVERS, released(set.select(0)), "one event per ready receiver")));
                 report("select(0), 1 of 64 ready", 1, measure(
                         round -> send(pairs.get(round & (RECEIVERS - 1))),
-                        round -> assertEquals(1, set.select(0).size(), "one ready receiver")));
+                        round -> assertEquals(1, released(set.select(0)), "one ready receiver")));
                 report("select(0), 0 of 64 ready", 1, measure(
                         round -> { },
                         round -> assertEquals(0, set.select(0).size(), "nothing ready")));
@@ -59,7 +60,7 @@ class EpollReceiverSetFiguresTest {
                     round -> sendToAll(direct),
                     round -> {
                         for (EndpointPair pair : direct) {
-                            assertNotNull(pair.receiver().receive(0), "a queued message");
+                            ChannelTestSupport.drop(pair.receiver().receive(0), "a queued message");
                         }
                     }));
             direct.forEach(pair -> {
@@ -109,5 +110,15 @@ class EpollReceiverSetFiguresTest {
         System.out.printf("%s (Java %s): median %.1f us, p90 %.1f us, %.0f ns per event%n", what,
                 System.getProperty("java.version"), median / NANOS_PER_MICRO, p90 / NANOS_PER_MICRO,
                 (double) median / events);
+    }
+
+    /** Gives the messages' frames back to the transport, as the API does after decoding; returns how many. */
+    private static int released(List<SelectionEvent> events) {
+        for (SelectionEvent event : events) {
+            if (event instanceof SelectionEvent.Message message) {
+                message.message().release();
+            }
+        }
+        return events.size();
     }
 }

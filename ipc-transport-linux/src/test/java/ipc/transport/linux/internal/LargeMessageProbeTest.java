@@ -119,7 +119,7 @@ class LargeMessageProbeTest {
         NativeMessage staging = NativeMessage.take();
         int memfd;
         try {
-            memfd = LargePayload.write(frame, staging);
+            memfd = LargePayload.write(ByteBuffer.allocate(0), frame, staging);
         } finally {
             staging.give();
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ipc.api.IpcLimits;
 import ipc.api.spi.EndpointPair;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.SenderEndpoint;
@@ -56,6 +57,7 @@ class LargeMessageTest {
     void oneGibibyteWhenMemoryAllows() {
         Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() > 3 * GIB, "needs a heap above 3 GiB");
         Assumptions.assumeTrue(availableMemory() > 5 * GIB, "needs 5 GiB of free memory");
+        IpcLimits limits = IpcLimits.set(IpcLimits.current().withMaxMessageBytes(GIB)); // above the default
         assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
             EndpointPair pair = Channels.pair();
             try {
@@ -77,6 +79,7 @@ class LargeMessageTest {
                 assertEquals(42, frame.get((int) GIB - 1), "last byte of the 1 GiB frame");
             } finally {
                 ChannelTestSupport.close(pair);
+                IpcLimits.set(limits);
             }
         });
     }

@@ -65,7 +65,7 @@ class OneShotServerNameTest {
             try (LinuxOneShotServer server = LinuxOneShotServer.open(peerUid -> {
                 assertEquals(uid, peerUid, "SO_PEERCRED reports this process's uid");
                 return checks.incrementAndGet() > 1;
-            })) {
+            }, false)) {
                 SenderEndpoint refused = LinuxOneShotServer.connect(server.name());
                 SenderEndpoint admitted = LinuxOneShotServer.connect(server.name());
                 send(admitted, "admitted");

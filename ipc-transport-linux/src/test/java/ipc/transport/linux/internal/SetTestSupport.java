@@ -35,6 +35,7 @@ final class SetTestSupport {
         ByteBuffer frame = message.frame();
         byte[] bytes = new byte[frame.remaining()];
         frame.get(bytes);
+        message.release(); // the frame may be the transport's memory: read once, then given back
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
