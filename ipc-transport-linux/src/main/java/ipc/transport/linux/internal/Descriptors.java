@@ -51,18 +51,20 @@ final class Descriptors {
     }
 
     /**
-     * Checks that {@code fd} is an {@code AF_UNIX} {@code SOCK_SEQPACKET} socket, the only kind a channel end is.
+     * Checks that {@code fd} is a {@code SOCK_SEQPACKET} socket, the only kind a channel end is. One system call per
+     * received handle ({@code SO_TYPE}; a pipe, file or memfd fails it with {@code ENOTSOCK}). The address family is
+     * not checked: it would cost a second call per handle and protect nothing, since a peer that could hand over
+     * another family's sequenced-packet socket can as well hand over a Unix socket connected to wherever it likes;
+     * what matters is that the descriptor behaves as a message socket, which the type ensures.
      *
      * @param scratch at least {@link #SCRATCH_BYTES} bytes of native memory
      * @param what what the descriptor should be, for the message (such as {@code "handle 3 (a sender)"})
      * @throws IpcException saying what was expected and what arrived
      */
     static void checkChannelSocket(int fd, Pointer scratch, String what) throws IpcException {
-        int domain = socketOption(fd, Linux.SO_DOMAIN, scratch, what);
         int type = socketOption(fd, Linux.SO_TYPE, scratch, what);
-        if (domain != Linux.AF_UNIX || type != Linux.SOCK_SEQPACKET) {
-            throw WireHeader.malformed("a Unix SOCK_SEQPACKET socket for " + what, "a socket of domain " + domain
-                    + " and type " + type);
+        if (type != Linux.SOCK_SEQPACKET) {
+            throw WireHeader.malformed("a SOCK_SEQPACKET socket for " + what, "a socket of type " + type);
         }
     }
 
@@ -74,7 +76,7 @@ final class Descriptors {
             int errno = Native.errno();
             String got = errno == Errors.ENOTSOCK ? "a descriptor that is not a socket"
                     : "a descriptor whose getsockopt(..) failed with error(" + errno + "): " + Native.describe(errno);
-            throw WireHeader.malformed("a Unix SOCK_SEQPACKET socket for " + what, got);
+            throw WireHeader.malformed("a SOCK_SEQPACKET socket for " + what, got);
         }
         return scratch.getInt(OPTION_VALUE_AT);
     }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Turns one received message datagram and its descriptors into a {@link ReceivedMessage}, trusting nothing: the
  * header must be ours, every length must agree with what arrived, every descriptor must be of the kind its handle
- * says (a channel end must be a Unix {@code SOCK_SEQPACKET} socket, a shared-memory region or payload a sealed
+ * says (a channel end must be a {@code SOCK_SEQPACKET} socket, a shared-memory region or payload a sealed
  * memfd of the declared size). On any disagreement every descriptor of the message is closed and an
  * {@link IpcException} says what was expected and what arrived; the channel stays usable.
  *

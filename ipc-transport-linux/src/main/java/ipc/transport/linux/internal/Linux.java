@@ -91,8 +91,6 @@ public final class Linux {
     // Added for channels.
     /** {@code F_DUPFD_CLOEXEC}: duplicate a descriptor with close-on-exec set, atomically. */
     public static final int F_DUPFD_CLOEXEC = 1030;
-    /** {@code SO_DOMAIN}: the address family of a socket. */
-    public static final int SO_DOMAIN = 39;
     /** {@code MAP_POPULATE}: fault the whole mapping in at {@code mmap} time. */
     public static final int MAP_POPULATE = 0x8000;
     /** {@code POLLRDHUP}: the peer closed (or shut down writing); reading will find end-of-file. */
