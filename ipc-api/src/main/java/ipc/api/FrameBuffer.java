@@ -16,6 +16,8 @@ final class FrameBuffer extends OutputStream {
     private static final ThreadLocal<FrameBuffer> LOCAL = new ThreadLocal<>();
 
     private byte[] bytes = new byte[512];
+    /** A view of {@link #bytes}, remade only when the array grows, so that {@link #contents()} does not allocate. */
+    private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int count;
     private boolean inUse;
 
@@ -42,9 +44,17 @@ final class FrameBuffer extends OutputStream {
         }
     }
 
-    /** The bytes written so far, without copying; valid until the buffer is released. */
+    /**
+     * The bytes written so far, without copying: the same buffer object each time (position 0, limit the count), so
+     * valid until the buffer is written to again or released.
+     */
     ByteBuffer contents() {
-        return ByteBuffer.wrap(bytes, 0, count);
+        if (view.array() != bytes) {
+            view = ByteBuffer.wrap(bytes);
+        }
+        view.clear();
+        view.limit(count);
+        return view;
     }
 
     @Override
@@ -64,7 +74,7 @@ final class FrameBuffer extends OutputStream {
     void write(ByteBuffer source) {
         int length = source.remaining();
         ensure(length);
-        source.duplicate().get(bytes, count, length);
+        source.get(source.position(), bytes, count, length);
         count += length;
     }
 

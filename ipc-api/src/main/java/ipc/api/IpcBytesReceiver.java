@@ -2,6 +2,7 @@ package ipc.api;
 
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
+import ipc.api.spi.TransportHandle;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -30,7 +31,11 @@ public final class IpcBytesReceiver extends AbstractHandle {
      * @throws IpcException if the OS fails
      */
     public byte[] recv() throws IpcException {
-        return receive(-1).orElseThrow(() -> new IllegalStateException("blocking receive returned nothing"));
+        byte[] bytes = receive(-1);
+        if (bytes == null) {
+            throw new IllegalStateException("blocking receive returned nothing");
+        }
+        return bytes;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class IpcBytesReceiver extends AbstractHandle {
      * @throws IpcException if the OS fails
      */
     public Optional<byte[]> tryRecv() throws IpcException {
-        return receive(0);
+        return Optional.ofNullable(receive(0));
     }
 
     /**
@@ -55,20 +60,21 @@ public final class IpcBytesReceiver extends AbstractHandle {
      * @throws IpcException if the OS fails
      */
     public Optional<byte[]> tryRecv(Duration timeout) throws IpcException {
-        return receive(Timeouts.toNanos(timeout));
+        return Optional.ofNullable(receive(Timeouts.toNanos(timeout)));
     }
 
-    private Optional<byte[]> receive(long timeoutNanos) throws IpcException {
+    /** The next message's bytes, or null if none arrived in time. */
+    private byte[] receive(long timeoutNanos) throws IpcException {
         try {
             if (!core.isOpen()) {
                 throw new IpcDisconnectedException("This IpcBytesReceiver is closed");
             }
             ReceivedMessage message = ((ReceiverEndpoint) core.endpoint()).receive(timeoutNanos);
             if (message == null) {
-                return Optional.empty();
+                return null;
             }
             try {
-                return Optional.of(decode(message));
+                return decode(message);
             } finally {
                 message.release();
             }
@@ -77,12 +83,20 @@ public final class IpcBytesReceiver extends AbstractHandle {
         }
     }
 
-    /** The payload of a bytes frame; a bytes frame carries no handles, so any that came are closed. */
+    /**
+     * The payload of a bytes frame; a bytes frame carries no handles, so any that came are closed. Allocates only the
+     * returned array when none came (the usual case).
+     */
     static byte[] decode(ReceivedMessage message) throws IpcSerializationException {
-        List<HandleCore> cores = HandleCore.wrapAll(message.handles());
+        List<TransportHandle> handles = message.handles();
         ByteBuffer frame = message.frame();
-        MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
-        HandleCore.closeAll(cores);
+        if (handles.isEmpty()) {
+            MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", List.of());
+        } else {
+            List<HandleCore> cores = HandleCore.wrapAll(handles);
+            MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
+            HandleCore.closeAll(cores);
+        }
         byte[] bytes = new byte[frame.remaining()];
         frame.get(bytes);
         return bytes;

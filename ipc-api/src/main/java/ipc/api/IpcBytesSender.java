@@ -4,6 +4,7 @@ import ipc.api.spi.SenderEndpoint;
 import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,19 @@ import java.util.Objects;
  */
 public final class IpcBytesSender extends AbstractHandle {
 
+    /**
+     * Payloads up to this size are copied behind the header into this thread's {@link FrameBuffer} and sent from
+     * there: copying a few hundred bytes once more costs less than the buffer object that would otherwise wrap the
+     * caller's array for the transport (the JIT cannot keep it off the heap across the transport's call), so a
+     * small send allocates nothing. Larger payloads are sent from the caller's memory, copied once.
+     */
+    static final int STAGING_LIMIT = 512;
     private static final byte[] HEADER = Frames.header(Frames.BYTES);
+    /**
+     * {@link #HEADER} as the prefix of a large send, shared by all threads: read-only, and a transport never moves
+     * a prefix's position ({@link SenderEndpoint#send(ByteBuffer, ByteBuffer)}).
+     */
+    private static final ByteBuffer HEADER_BUFFER = ByteBuffer.wrap(HEADER).asReadOnlyBuffer();
 
     IpcBytesSender(HandleCore core) {
         super(core);
@@ -29,7 +42,23 @@ public final class IpcBytesSender extends AbstractHandle {
      * @throws IllegalStateException if this sender is closed
      */
     public void send(byte[] bytes) throws IpcException {
-        send(ByteBuffer.wrap(Objects.requireNonNull(bytes, "bytes")));
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            SenderEndpoint endpoint = endpoint();
+            if (bytes.length > STAGING_LIMIT) {
+                endpoint.send(HEADER_BUFFER, ByteBuffer.wrap(bytes));
+                return;
+            }
+            FrameBuffer frame = FrameBuffer.acquire(HEADER);
+            try {
+                frame.write(bytes, 0, bytes.length);
+                endpoint.send(frame.contents(), List.of());
+            } finally {
+                frame.release();
+            }
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -43,7 +72,19 @@ public final class IpcBytesSender extends AbstractHandle {
     public void send(ByteBuffer bytes) throws IpcException {
         Objects.requireNonNull(bytes, "bytes");
         try {
-            MessageWriter.sendBytes(endpoint(), HEADER, bytes);
+            SenderEndpoint endpoint = endpoint();
+            if (bytes.remaining() > STAGING_LIMIT) {
+                // The transport copies header and payload once each, straight from the caller's buffer.
+                endpoint.send(HEADER_BUFFER, bytes);
+                return;
+            }
+            FrameBuffer frame = FrameBuffer.acquire(HEADER);
+            try {
+                frame.write(bytes);
+                endpoint.send(frame.contents(), List.of());
+            } finally {
+                frame.release();
+            }
         } finally {
             Reference.reachabilityFence(this);
         }

@@ -46,12 +46,6 @@ final class MessageWriter implements EncodeContext {
         }
     }
 
-    /** Sends raw bytes behind the bytes-channel header. */
-    static void sendBytes(SenderEndpoint endpoint, byte[] header, java.nio.ByteBuffer payload) throws IpcException {
-        // The transport copies header and payload once each, straight from the caller's buffer.
-        endpoint.send(java.nio.ByteBuffer.wrap(header), payload);
-    }
-
     private <E extends Exception> E misuseOr(E fallback) {
         if (misuse != null) {
             throw misuse;

@@ -25,11 +25,12 @@ public record ReceivedMessage(ByteBuffer frame, List<TransportHandle> handles, R
 
     private static final Runnable NOTHING = () -> { };
 
-    /** Checks that no part is null and copies the handle list. */
+    /** Checks that no part is null and copies the handle list (an empty one is not copied: no allocation). */
     public ReceivedMessage {
         Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(handles, "handles");
         Objects.requireNonNull(releaser, "releaser");
-        handles = List.copyOf(handles);
+        handles = handles.isEmpty() ? List.of() : List.copyOf(handles);
     }
 
     /**

@@ -14,12 +14,15 @@ final class Deadline {
     /** The "wait forever" argument of poll and epoll_wait. */
     static final int FOREVER = -1;
 
+    /** The deadline of every wait without limit: it never reads the clock, so one instance serves all. */
+    private static final Deadline NEVER = new Deadline(-1, 0);
+
     private final long timeoutNanos;
     private final long start;
 
-    private Deadline(long timeoutNanos) {
+    private Deadline(long timeoutNanos, long start) {
         this.timeoutNanos = timeoutNanos;
-        this.start = System.nanoTime();
+        this.start = start;
     }
 
     /**
@@ -29,7 +32,7 @@ final class Deadline {
      * @return the deadline
      */
     static Deadline after(long timeoutNanos) {
-        return new Deadline(timeoutNanos);
+        return timeoutNanos < 0 ? NEVER : new Deadline(timeoutNanos, System.nanoTime());
     }
 
     /** Whether this deadline never expires. */

@@ -212,7 +212,7 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
      */
     private SelectionEvent receiveOne(long token, Member member) throws IpcDescriptorLimitException {
         try {
-            ReceivedMessage message = member.receiver().receive(0);
+            ReceivedMessage message = member.receiver().receiveToHold(0);
             return message == null ? null : new SelectionEvent.Message(member.id(), message);
         } catch (IpcDisconnectedException e) {
             remove(token, member);

@@ -2,8 +2,10 @@ package ipc.transport.linux.internal;
 
 import ipc.api.IpcDisconnectedException;
 import ipc.api.IpcException;
+import ipc.api.IpcLimits;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jnr.ffi.Pointer;
@@ -77,19 +79,39 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         return new LinuxReceiver(fd);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A message without handles whose payload came inline (most messages) is the receive block itself, lent to
+     * the recipient until it releases the message: its payload is copied once, from the kernel's datagram into what
+     * the user gets, and the receive allocates nothing. So the recipient must release it promptly, before it
+     * receives again; a caller that holds messages undecoded uses {@link #receiveToHold(long)}.
+     */
     @Override
     public ReceivedMessage receive(long timeoutNanos) throws IpcException {
+        return receive(timeoutNanos, true);
+    }
+
+    /**
+     * {@link #receive(long)} for a caller that may hold several messages undecoded at once (a receiver set): a small
+     * payload is copied to the heap instead of holding a receive block (about 210 KiB) per message.
+     */
+    ReceivedMessage receiveToHold(long timeoutNanos) throws IpcException {
+        return receive(timeoutNanos, false);
+    }
+
+    private ReceivedMessage receive(long timeoutNanos, boolean lendSmall) throws IpcException {
         if (!tryAcquire()) {
             throw new IpcDisconnectedException("The receiver is closed");
         }
         NativeMessage block = NativeMessage.take();
         try {
             if (timeoutNanos == 0) {
-                return receiveNow(block, Linux.MSG_DONTWAIT);
+                return receiveNow(block, Linux.MSG_DONTWAIT, lendSmall);
             }
             waiting.incrementAndGet();
             try {
-                return receiveWaiting(block, Deadline.after(timeoutNanos));
+                return receiveWaiting(block, Deadline.after(timeoutNanos), lendSmall);
             } finally {
                 waiting.decrementAndGet();
             }
@@ -101,14 +123,15 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         }
     }
 
-    private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline) throws IpcException {
+    private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline, boolean lendSmall)
+            throws IpcException {
         if (!sliced) {
             setReceiveTimeout(block);
         }
         while (true) {
             boolean wholeSlice = deadline.remainingNanos() >= WAKE_SLICE_NANOS;
             long start = System.nanoTime();
-            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT);
+            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT, lendSmall);
             if (message != null) {
                 return message;
             }
@@ -142,7 +165,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     }
 
     /** One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed). */
-    private ReceivedMessage receiveNow(NativeMessage block, int flags) throws IpcException {
+    private ReceivedMessage receiveNow(NativeMessage block, int flags, boolean lendSmall) throws IpcException {
         if (FdPressure.active() && !descriptorsFit(block, flags)) {
             return null;
         }
@@ -170,8 +193,37 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         }
         if (fds.length > 0) {
             FdPressure.observe(fds);
+        } else if (lendSmall) {
+            ReceivedMessage plain = lendPlain(block, length);
+            if (plain != null) {
+                return plain;
+            }
         }
         return InboundMessage.decode(block, length, fds);
+    }
+
+    /**
+     * The datagram in {@code block} as a message lent the block, if it is a plain one: a well-formed header that
+     * declares no handles, no descriptors and exactly the payload that follows it. Null for anything else, which
+     * {@link InboundMessage} decodes or rejects (with a message saying what is wrong).
+     *
+     * @throws ipc.api.IpcLimitExceededException if the payload is larger than {@link IpcLimits#current()} allows
+     */
+    private static ReceivedMessage lendPlain(NativeMessage block, long length) throws IpcException {
+        ByteBuffer data = block.dataBuffer();
+        if (length < WireHeader.SIZE
+                || data.getInt(WireHeader.MAGIC_OFFSET) != WireHeader.MAGIC
+                || data.get(WireHeader.VERSION_OFFSET) != WireHeader.VERSION
+                || data.get(WireHeader.TYPE_OFFSET) != WireHeader.TYPE_MESSAGE
+                || data.getShort(WireHeader.FLAGS_OFFSET) != 0
+                || data.getInt(WireHeader.HANDLES_OFFSET) != 0
+                || data.getInt(WireHeader.FDS_OFFSET) != 0
+                || data.getLong(WireHeader.PAYLOAD_LENGTH_OFFSET) != length - WireHeader.SIZE) {
+            return null;
+        }
+        int payloadLength = (int) (length - WireHeader.SIZE);
+        IpcLimits.current().check(payloadLength, 0);
+        return block.lendPayload(payloadLength);
     }
 
     /**

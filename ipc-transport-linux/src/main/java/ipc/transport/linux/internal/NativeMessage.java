@@ -2,10 +2,12 @@ package ipc.transport.linux.internal;
 
 import com.kenai.jffi.MemoryIO;
 import ipc.api.IpcException;
+import ipc.api.spi.ReceivedMessage;
 import ipc.transport.linux.ffi.LibC;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
@@ -51,6 +53,14 @@ final class NativeMessage {
     private final ByteBuffer dataBuffer;
     private final Pointer pollfd;
     private final Runnable returner = this::endLoan;
+    /**
+     * The frame of {@link #loan}: a view of the data area from {@link WireHeader#SIZE} on (where the payload of a
+     * message without handles starts), whose limit {@link #lendPayload} sets for each message, so that lending a
+     * frame allocates nothing.
+     */
+    private final ByteBuffer loanFrame;
+    /** The message {@link #lendPayload} returns: this block's frame, no handles, released by {@link #returner}. */
+    private final ReceivedMessage loan;
     /** Set by {@link #lend()}; only the thread that holds the block reads or writes it. */
     private boolean lent;
     private final long controlAddress;
@@ -63,6 +73,8 @@ final class NativeMessage {
         dataBuffer = fields.slice(DATA_AT, DATA_CAPACITY).order(ByteOrder.nativeOrder());
         pollfd = block.slice(POLLFD_AT, Layouts.POLLFD_SIZE);
         controlAddress = block.address() + CONTROL_AT;
+        loanFrame = fields.slice(DATA_AT + WireHeader.SIZE, DATA_CAPACITY - WireHeader.SIZE);
+        loan = new ReceivedMessage(loanFrame, List.of(), returner);
         fields.putLong(Layouts.MSGHDR_NAME, 0L);
         fields.putInt(Layouts.MSGHDR_NAMELEN, 0);
         fields.putLong(Layouts.MSGHDR_IOV, block.address() + IOVEC_AT);
@@ -87,6 +99,22 @@ final class NativeMessage {
      */
     void lend() {
         lent = true;
+    }
+
+    /**
+     * Lends the payload of the message datagram received into this block, a message without handles whose payload
+     * of {@code length} bytes follows the wire header: as {@link #lend()}, and the message is this block's own,
+     * reused by every loan. Its recipient owns the frame (position, limit, byte order) until it releases the
+     * message, which gives the block back.
+     *
+     * @return the message; its frame is big-endian, position 0, limit {@code length}
+     */
+    ReceivedMessage lendPayload(int length) {
+        lent = true;
+        loanFrame.clear();
+        loanFrame.limit(length);
+        loanFrame.order(ByteOrder.BIG_ENDIAN);
+        return loan;
     }
 
     /** Whether the block is lent to a message ({@link #lend()}), so that its taker must not give it back. */

@@ -56,6 +56,10 @@ final class OutboundMessage {
      */
     static void send(int socket, FdHandle owner, ByteBuffer frame, List<? extends TransportHandle> handles)
             throws IpcException {
+        if (handles.isEmpty()) {
+            send(socket, owner, EMPTY, frame);
+            return;
+        }
         if (handles.size() > HandleOverflow.MAX_HANDLES) {
             throw new IllegalArgumentException("A message carries at most " + HandleOverflow.MAX_HANDLES
                     + " handles, got " + handles.size());
@@ -84,6 +88,26 @@ final class OutboundMessage {
      * @throws IpcException if the OS refuses, or the receiver is gone ({@link ipc.api.IpcDisconnectedException})
      */
     static void send(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer payload) throws IpcException {
+        int prefixLength = prefix.remaining();
+        long length = (long) prefixLength + payload.remaining();
+        if (length <= maxInlinePayload(0)) {
+            // The common case, without an instance: header and payload into the datagram, one sendmsg. Allocates
+            // nothing, and lets the JIT keep a caller's buffer wrapper off the heap.
+            NativeMessage block = NativeMessage.take();
+            try {
+                ByteBuffer data = block.dataBuffer();
+                WireHeader.write(data, WireHeader.TYPE_MESSAGE, (short) 0, 0, 0, length);
+                copy(prefix, data, WireHeader.SIZE);
+                copy(payload, data, WireHeader.SIZE + prefixLength);
+                block.prepareSend(WireHeader.SIZE + (int) length, 0);
+                if (block.sendTo(socket, Linux.MSG_NOSIGNAL, owner)) {
+                    return;
+                }
+            } finally {
+                block.give();
+            }
+            // EMSGSIZE: SO_SNDBUF was lowered below the datagram's size; the general path ships it in a memfd.
+        }
         new OutboundMessage(socket, owner, prefix, payload, NO_HANDLES).send();
     }
 
