@@ -63,6 +63,11 @@ public abstract class FdHandle implements TransportHandle {
         }
     }
 
+    /** The calls in flight right now (registered by {@link #tryAcquire()}, not yet released); for diagnostics. */
+    final int callsInFlight() {
+        return state.get() >>> 1;
+    }
+
     @Override
     public final boolean isOpen() {
         return (state.get() & CLOSED) == 0;
