@@ -45,7 +45,9 @@ import jnr.ffi.Pointer;
  * kernel, since the kernel writes the datagram straight into it. A message whose payload came inline keeps that
  * block as its frame until the recipient releases it ({@link ReceivedMessage#release()}), so the payload is copied
  * once, from the kernel's datagram into what the user gets; a payload that came in a memfd is a read-only mapping
- * until then.
+ * until then. A message without handles is then the block's own {@link ReceivedMessage}, reused for every loan,
+ * so such a receive allocates nothing at all. Only a receiver set, which holds one message per ready receiver
+ * before any is decoded, copies small payloads to the heap instead ({@link #receiveToHold(long)}).
  *
  * <h2>Thread safety</h2>
  * Thread-safe: concurrent receives each get whole, distinct messages. {@link #close()} from another thread wakes a
