@@ -43,8 +43,10 @@ import jnr.ffi.Pointer;
  * A receive holds one {@link NativeMessage} (about 210 KiB of native memory, from a pool) while it waits in the
  * kernel, since the kernel writes the datagram straight into it. A message whose payload came inline keeps that
  * block as its frame until the recipient releases it ({@link ReceivedMessage#release()}), so the payload is copied
- * once, from the kernel's datagram into what the user gets; a payload that came in a memfd is a read-only mapping
- * until then.
+ * once, from the kernel's datagram into what the user gets. A payload too large for a datagram is read from its
+ * stream ({@link PayloadStream}) straight into a heap array of its declared length (bounded by
+ * {@link ipc.api.IpcLimits}), within the same receive: a receive that found such a message's datagram returns once
+ * the whole payload arrived.
  *
  * <h2>Thread safety</h2>
  * Thread-safe: concurrent receives each get whole, distinct messages. {@link #close()} from another thread wakes a
@@ -171,7 +173,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         if (fds.length > 0) {
             FdPressure.observe(fds);
         }
-        return InboundMessage.decode(block, length, fds);
+        return InboundMessage.decode(block, length, fds, this);
     }
 
     /**
