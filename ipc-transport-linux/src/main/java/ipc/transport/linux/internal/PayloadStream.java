@@ -39,7 +39,8 @@ import jnr.ffi.Pointer;
  * The stream end must be a {@code SOCK_SEQPACKET} socket (checked when the message is decoded). The receiver reads
  * at most the declared length (bounded by {@link ipc.api.IpcLimits} before the array is allocated); descriptors a
  * hostile sender attaches to stream datagrams are discarded by the kernel. The payload's array is allocated once
- * the stream shows data or its end, not on the declared length alone. A stream that makes no progress for
+ * the stream shows data, or at its end once the memfd was found to hold the rest: never on the declared length
+ * alone. A stream that makes no progress for
  * {@link #stallLimitNanos} (2 s, plus 1 s per 100 MB still missing: what a slow sender may take to hand them over)
  * drops the message with an {@link IpcException}: so a sender that stops in the middle of a message, or a hostile
  * peer, holds a receiving thread (or a receiver set) that long per message at most. Closing the receiver meanwhile ends the wait within a
@@ -226,8 +227,8 @@ final class PayloadStream {
     /**
      * Reads a streamed payload of {@code length} bytes into a new array: the first bytes from {@code inline} (what
      * came in the datagram), then from the stream while it delivers, then, after its end, the rest from the memfd.
-     * The array is allocated only once the stream shows data or its end (a peer that only declares a length makes
-     * nothing allocate). Closes neither descriptor.
+     * The array is allocated only once the stream shows data, or the memfd was found to hold the rest (a peer that
+     * only declares a length makes nothing allocate). Closes neither descriptor.
      *
      * @param socket the receiving end of the stream (checked to be a {@code SOCK_SEQPACKET} socket)
      * @param remainder the memfd that came with it
@@ -244,7 +245,28 @@ final class PayloadStream {
         LibC libc = Native.libc();
         int got = inline.remaining();
         long progress = System.nanoTime();
-        while (!poll(scratch, socket, Linux.POLLIN, 0)) {
+        ByteBuffer peekBuffer = ByteBuffer.allocate(1);
+        while (true) {
+            long peeked = libc.recv(socket, peekBuffer, 1, Linux.MSG_DONTWAIT | Linux.MSG_PEEK);
+            if (peeked == 0) {
+                // End of the stream before any data: the whole rest is in the memfd, checked before allocating.
+                LargePayload.Mapping rest = mapRemainder(remainder, length - got);
+                try {
+                    byte[] payload = new byte[length];
+                    inline.get(inline.position(), payload, 0, got);
+                    LargePayload.copy(rest.buffer(), payload, got);
+                    return payload;
+                } finally {
+                    rest.run();
+                }
+            }
+            if (peeked > 0) {
+                break;
+            }
+            int errno = Native.errno();
+            if (errno != Errors.EAGAIN && errno != Errors.EINTR) {
+                throw Native.error("recv", errno);
+            }
             awaitProgress(scratch, socket, progress, got, length, owner);
         }
         byte[] payload = new byte[length];
@@ -271,7 +293,12 @@ final class PayloadStream {
             awaitProgress(scratch, socket, progress, got, length, owner);
         }
         if (got < length) {
-            readRemainder(remainder, payload, got, length - got);
+            LargePayload.Mapping rest = mapRemainder(remainder, length - got);
+            try {
+                LargePayload.copy(rest.buffer(), payload, got);
+            } finally {
+                rest.run();
+            }
         }
         return payload;
     }
@@ -321,18 +348,13 @@ final class PayloadStream {
         return ready > 0;
     }
 
-    private static void readRemainder(int memfd, byte[] into, int offset, int length) throws IpcException {
-        LargePayload.Mapping mapping;
+    /** Maps the memfd that must hold the {@code missing} bytes the stream did not deliver. */
+    private static LargePayload.Mapping mapRemainder(int memfd, int missing) throws IpcException {
         try {
-            mapping = LargePayload.map(memfd, length);
+            return LargePayload.map(memfd, missing);
         } catch (IpcException e) {
-            throw new IpcException("A large message's stream ended " + length + " bytes short, and "
+            throw new IpcException("A large message's stream ended " + missing + " bytes short, and "
                     + "its memfd does not hold them: " + e.getMessage(), e);
-        }
-        try {
-            LargePayload.copy(mapping.buffer(), into, offset);
-        } finally {
-            mapping.run();
         }
     }
 }
