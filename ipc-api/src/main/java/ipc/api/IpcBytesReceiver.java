@@ -81,6 +81,13 @@ public final class IpcBytesReceiver extends AbstractHandle {
     static byte[] decode(ReceivedMessage message) throws IpcSerializationException {
         List<HandleCore> cores = HandleCore.wrapAll(message.handles());
         ByteBuffer frame = message.frame();
+        if (message.tail() != null && frame.remaining() == IpcBytesSender.header().length) {
+            // A large message whose payload the transport read into an array of its own: the user gets that array.
+            MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
+            HandleCore.closeAll(cores);
+            return message.tail();
+        }
+        frame = message.whole();
         MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
         HandleCore.closeAll(cores);
         byte[] bytes = new byte[frame.remaining()];

@@ -98,9 +98,18 @@ final class InboundMessage {
         byte[] kinds = handleCount == 0 ? NO_KINDS : new byte[handleCount];
         data.get(WireHeader.SIZE, kinds);
         ByteBuffer frame;
+        byte[] tail = null;
         if (streamed) {
-            frame = ByteBuffer.wrap(readStream(inlineHandles, WireHeader.SIZE + handleCount, (int) inline,
-                    (int) payloadLength));
+            // The sender's prefix (if any) came inline; the rest is read into an array of its own, which a recipient
+            // that wants exactly the bytes after the prefix takes without a copy.
+            byte[] head = new byte[(int) inline];
+            data.get(WireHeader.SIZE + handleCount, head);
+            frame = ByteBuffer.wrap(head);
+            tail = readStream(inlineHandles, (int) (payloadLength - inline));
+            if (inline == 0) {
+                frame = ByteBuffer.wrap(tail);
+                tail = null;
+            }
         } else if (overflow || payloadLength < LEND_THRESHOLD) {
             // A small payload is cheaper to copy than a block is to hold (a receiver set takes many messages at
             // once, each would need its own block); and reading the overflow reuses the block.
@@ -125,19 +134,14 @@ final class InboundMessage {
             block.lend();
             return new ReceivedMessage(frame, handles, block.loanReturner());
         }
-        return new ReceivedMessage(frame, handles);
+        return tail != null ? ReceivedMessage.withTail(frame, tail, handles) : new ReceivedMessage(frame, handles);
     }
 
-    /**
-     * Reads a streamed payload: the inline part from the datagram, the rest from the stream (and its memfd), into
-     * one array; then closes the stream's descriptors.
-     */
-    private byte[] readStream(int streamIndex, int inlineAt, int inline, int payloadLength) throws IpcException {
+    /** Reads the streamed part of a payload ({@link PayloadStream}), then closes the stream's descriptors. */
+    private byte[] readStream(int streamIndex, int length) throws IpcException {
         int socket = pending[streamIndex];
         Descriptors.checkChannelSocket(socket, block.data(), "the payload stream");
-        // The poll scratch (the first bytes of the block) lies within the wire header, before the inline bytes.
-        byte[] payload = PayloadStream.read(socket, pending[streamIndex + 1], block.dataBuffer().slice(inlineAt,
-                inline), payloadLength, block.data(), owner);
+        byte[] payload = PayloadStream.read(socket, pending[streamIndex + 1], length, block.data(), owner);
         closePending(streamIndex);
         closePending(streamIndex + 1);
         return payload;

@@ -225,36 +225,33 @@ final class PayloadStream {
     }
 
     /**
-     * Reads a streamed payload of {@code length} bytes into a new array: the first bytes from {@code inline} (what
-     * came in the datagram), then from the stream while it delivers, then, after its end, the rest from the memfd.
-     * The array is allocated only once the stream shows data, or the memfd was found to hold the rest (a peer that
-     * only declares a length makes nothing allocate). Closes neither descriptor.
+     * Reads the streamed part of a payload, {@code length} bytes, into a new array: from the stream while it
+     * delivers, then, after its end, the rest from the memfd. The array is allocated only once the stream shows
+     * data, or the memfd was found to hold all of it (a peer that only declares a length makes nothing allocate).
+     * Closes neither descriptor.
      *
      * @param socket the receiving end of the stream (checked to be a {@code SOCK_SEQPACKET} socket)
      * @param remainder the memfd that came with it
-     * @param inline the payload's first bytes, between position and limit (at most {@code length})
-     * @param length the declared payload length, already checked against the limits
-     * @param scratch native memory for a {@code pollfd}, outside of {@code inline}'s bytes
+     * @param length the bytes to read, within the declared payload length already checked against the limits
+     * @param scratch native memory for a {@code pollfd}
      * @param owner the receiver, checked while waiting; may be null
-     * @return the payload
+     * @return the bytes
      * @throws IpcException if the stream ends without the whole payload, stalls, or the memfd is not as expected;
      *     {@link IpcDisconnectedException} if {@code owner} is closed meanwhile
      */
-    static byte[] read(int socket, int remainder, ByteBuffer inline, int length, Pointer scratch, FdHandle owner)
-            throws IpcException {
+    static byte[] read(int socket, int remainder, int length, Pointer scratch, FdHandle owner) throws IpcException {
         LibC libc = Native.libc();
-        int got = inline.remaining();
+        int got = 0;
         long progress = System.nanoTime();
         ByteBuffer peekBuffer = ByteBuffer.allocate(1);
-        while (true) {
+        while (length > 0) {
             long peeked = libc.recv(socket, peekBuffer, 1, Linux.MSG_DONTWAIT | Linux.MSG_PEEK);
             if (peeked == 0) {
-                // End of the stream before any data: the whole rest is in the memfd, checked before allocating.
-                LargePayload.Mapping rest = mapRemainder(remainder, length - got);
+                // End of the stream before any data: all of it is in the memfd, checked before allocating.
+                LargePayload.Mapping rest = mapRemainder(remainder, length);
                 try {
                     byte[] payload = new byte[length];
-                    inline.get(inline.position(), payload, 0, got);
-                    LargePayload.copy(rest.buffer(), payload, got);
+                    LargePayload.copy(rest.buffer(), payload, 0);
                     return payload;
                 } finally {
                     rest.run();
@@ -270,7 +267,6 @@ final class PayloadStream {
             awaitProgress(scratch, socket, progress, got, length, owner);
         }
         byte[] payload = new byte[length];
-        inline.get(inline.position(), payload, 0, got);
         ByteBuffer target = ByteBuffer.wrap(payload);
         while (got < length) {
             target.position(got);
