@@ -12,11 +12,12 @@ import java.util.Objects;
  * {@link #release()} exactly once, when it no longer reads the frame (decoded, or copied for later); after that the
  * frame must not be touched. A recipient that keeps the bytes beyond that copies them first ({@link #detached()}).
  *
- * <p>A large message may arrive in two parts: the {@code frame} holds its first bytes and {@code tail}, an array the
- * recipient owns outright, all the rest (a transport that read the bulk of a message straight into an array of its
- * own, and its first bytes, the sender's prefix, separately). The message's bytes are then the frame's remaining
- * bytes followed by the whole tail; {@link #whole()} joins them, and a recipient that wants exactly the bytes after
- * a header of its own can take the tail without a copy.
+ * <p>A large message may arrive in two parts: the {@code frame} holds its first bytes and {@code tail}, a buffer the
+ * recipient owns outright, all the rest (a transport that read the bulk of a message straight into memory of the
+ * recipient's choosing, {@link ReceiverEndpoint#receive(long, java.util.function.IntFunction)}, and its first bytes,
+ * the sender's prefix, separately). The message's bytes are then the frame's remaining bytes followed by the tail's;
+ * {@link #whole()} joins them, and a recipient that wants exactly the bytes after a header of its own can take the
+ * tail without a copy.
  *
  * <h2>Thread safety</h2>
  * Immutable record; its frame buffer belongs to one recipient and must not be shared between threads.
@@ -26,9 +27,10 @@ import java.util.Objects;
  * @param handles the handles that travelled with it, in the sender's order, owned by the recipient (who must close
  *     every one it does not hand on)
  * @param releaser gives the frame's memory back to the transport; run once by {@link #release()}
- * @param tail the rest of the message's bytes after the frame's, or null if the frame holds all of them
+ * @param tail the rest of the message's bytes after the frame's, between its position and limit, or null if the
+ *     frame holds all of them
  */
-public record ReceivedMessage(ByteBuffer frame, List<TransportHandle> handles, Runnable releaser, byte[] tail) {
+public record ReceivedMessage(ByteBuffer frame, List<TransportHandle> handles, Runnable releaser, ByteBuffer tail) {
 
     private static final Runnable NOTHING = () -> { };
 
@@ -64,11 +66,11 @@ public record ReceivedMessage(ByteBuffer frame, List<TransportHandle> handles, R
      * A message in two parts, both owned by the recipient: its first bytes in {@code head}, the rest in {@code tail}.
      *
      * @param head the first bytes, between position and limit
-     * @param tail the rest
+     * @param tail the rest, between position and limit
      * @param handles the handles that travelled with it
      * @return the message
      */
-    public static ReceivedMessage withTail(ByteBuffer head, byte[] tail, List<TransportHandle> handles) {
+    public static ReceivedMessage withTail(ByteBuffer head, ByteBuffer tail, List<TransportHandle> handles) {
         return new ReceivedMessage(head, handles, NOTHING, Objects.requireNonNull(tail, "tail"));
     }
 
@@ -78,7 +80,7 @@ public record ReceivedMessage(ByteBuffer frame, List<TransportHandle> handles, R
      * @return the length
      */
     public long length() {
-        return (long) frame.remaining() + (tail == null ? 0 : tail.length);
+        return (long) frame.remaining() + (tail == null ? 0 : tail.remaining());
     }
 
     /** Gives the frame's memory back to the transport; the frame must not be read afterwards. Call once. */
@@ -97,9 +99,10 @@ public record ReceivedMessage(ByteBuffer frame, List<TransportHandle> handles, R
             return frame;
         }
         if (!frame.hasRemaining()) {
-            return ByteBuffer.wrap(tail);
+            return tail;
         }
-        return ByteBuffer.allocate(frame.remaining() + tail.length).put(frame.duplicate()).put(tail).flip();
+        return ByteBuffer.allocate(frame.remaining() + tail.remaining()).put(frame.duplicate()).put(tail.duplicate())
+                .flip();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Turns one received message datagram and its descriptors into a {@link ReceivedMessage}, trusting nothing: the
@@ -38,13 +39,19 @@ final class InboundMessage {
     private List<TransportHandle> handles = List.of();
     /** The receiver, checked while a streamed payload arrives; may be null. */
     private final FdHandle owner;
+    /** Where the streamed part of a payload goes. */
+    private final IntFunction<ByteBuffer> tails;
 
-    private InboundMessage(NativeMessage block, long length, int[] fds, FdHandle owner) {
+    private InboundMessage(NativeMessage block, long length, int[] fds, FdHandle owner, IntFunction<ByteBuffer> tails) {
         this.block = block;
         this.length = length;
         this.pending = fds;
         this.owner = owner;
+        this.tails = tails;
     }
+
+    /** New heap arrays for streamed payloads: what a recipient that did not choose gets. */
+    static final IntFunction<ByteBuffer> NEW_ARRAYS = length -> ByteBuffer.wrap(new byte[length]);
 
     /**
      * Decodes the datagram in {@code block}.
@@ -52,12 +59,13 @@ final class InboundMessage {
      * @param length the datagram's length as {@code recvmsg} returned it
      * @param fds the descriptors that arrived with it; owned by this call (closed on failure)
      * @param owner the receiver, checked while a streamed payload arrives (closing it ends the wait); may be null
+     * @param tails where the streamed part of a payload goes ({@link NEW_ARRAYS} if the recipient has no choice)
      * @return the message
      * @throws IpcException if the datagram or its descriptors are not a valid message
      */
-    static ReceivedMessage decode(NativeMessage block, long length, int[] fds, FdHandle owner)
-            throws IpcException {
-        InboundMessage message = new InboundMessage(block, length, fds, owner);
+    static ReceivedMessage decode(NativeMessage block, long length, int[] fds, FdHandle owner,
+            IntFunction<ByteBuffer> tails) throws IpcException {
+        InboundMessage message = new InboundMessage(block, length, fds, owner, tails);
         try {
             return message.decode();
         } catch (IpcException | RuntimeException | Error e) {
@@ -98,16 +106,17 @@ final class InboundMessage {
         byte[] kinds = handleCount == 0 ? NO_KINDS : new byte[handleCount];
         data.get(WireHeader.SIZE, kinds);
         ByteBuffer frame;
-        byte[] tail = null;
+        ByteBuffer tail = null;
+        boolean lent = false;
         if (streamed) {
-            // The sender's prefix (if any) came inline; the rest is read into an array of its own, which a recipient
-            // that wants exactly the bytes after the prefix takes without a copy.
+            // The sender's prefix (if any) came inline; the rest is read into a buffer of the recipient's choosing,
+            // so that one that wants exactly the bytes after the prefix gets them without a copy.
             byte[] head = new byte[(int) inline];
             data.get(WireHeader.SIZE + handleCount, head);
             frame = ByteBuffer.wrap(head);
             tail = readStream(inlineHandles, (int) (payloadLength - inline));
             if (inline == 0) {
-                frame = ByteBuffer.wrap(tail);
+                frame = tail;
                 tail = null;
             }
         } else if (overflow || payloadLength < LEND_THRESHOLD) {
@@ -120,6 +129,7 @@ final class InboundMessage {
             // A view of the block, lent to the message until its recipient releases it. Handle checks below use
             // the block as scratch only within the wire header (Descriptors.SCRATCH_BYTES < WireHeader.SIZE).
             frame = data.slice(WireHeader.SIZE + handleCount, (int) payloadLength);
+            lent = true;
         }
         if (overflow) {
             readOverflow(inlineHandles, handleCount);
@@ -130,7 +140,7 @@ final class InboundMessage {
                 handles.add(adopt(WireHeader.kind(kinds[i], i), i));
             }
         }
-        if (frame.isDirect()) {
+        if (lent) {
             block.lend();
             return new ReceivedMessage(frame, handles, block.loanReturner());
         }
@@ -138,10 +148,10 @@ final class InboundMessage {
     }
 
     /** Reads the streamed part of a payload ({@link PayloadStream}), then closes the stream's descriptors. */
-    private byte[] readStream(int streamIndex, int length) throws IpcException {
+    private ByteBuffer readStream(int streamIndex, int length) throws IpcException {
         int socket = pending[streamIndex];
         Descriptors.checkChannelSocket(socket, block.data(), "the payload stream");
-        byte[] payload = PayloadStream.read(socket, pending[streamIndex + 1], length, block.data(), owner);
+        ByteBuffer payload = PayloadStream.read(socket, pending[streamIndex + 1], length, tails, block.data(), owner);
         closePending(streamIndex);
         closePending(streamIndex + 1);
         return payload;

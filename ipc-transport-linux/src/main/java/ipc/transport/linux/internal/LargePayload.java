@@ -107,11 +107,13 @@ final class LargePayload {
         return new Mapping(MemoryIO.getInstance().newDirectByteBuffer(address, length), address, length);
     }
 
-    /** Copies all of {@code source} (from its position) into {@code into} at {@code offset}, in slices. */
-    static void copy(ByteBuffer source, byte[] into, int offset) {
-        int length = source.remaining();
-        for (int done = 0; done < length; done += COPY_SLICE) {
-            source.get(into, offset + done, Math.min(COPY_SLICE, length - done));
+    /** Copies all of {@code source} into {@code into} (both from their positions, which advance), in slices. */
+    static void copy(ByteBuffer source, ByteBuffer into) {
+        while (source.hasRemaining()) {
+            int slice = Math.min(COPY_SLICE, source.remaining());
+            into.put(into.position(), source, source.position(), slice);
+            into.position(into.position() + slice);
+            source.position(source.position() + slice);
         }
     }
 
@@ -126,7 +128,7 @@ final class LargePayload {
         Mapping mapping = map(fd, declaredLength);
         try {
             byte[] payload = new byte[mapping.buffer().remaining()];
-            copy(mapping.buffer(), payload, 0);
+            copy(mapping.buffer(), ByteBuffer.wrap(payload));
             return payload;
         } finally {
             mapping.run();

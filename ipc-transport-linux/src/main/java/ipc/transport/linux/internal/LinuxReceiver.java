@@ -4,8 +4,10 @@ import ipc.api.IpcDisconnectedException;
 import ipc.api.IpcException;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import jnr.ffi.Pointer;
 
 /**
@@ -81,17 +83,26 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
 
     @Override
     public ReceivedMessage receive(long timeoutNanos) throws IpcException {
+        return receive(timeoutNanos, InboundMessage.NEW_ARRAYS);
+    }
+
+    /**
+     * {@inheritDoc} The streamed part of a payload too large for one datagram ({@link PayloadStream}) is read straight
+     * into the buffer {@code tails} gives.
+     */
+    @Override
+    public ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails) throws IpcException {
         if (!tryAcquire()) {
             throw new IpcDisconnectedException("The receiver is closed");
         }
         NativeMessage block = NativeMessage.take();
         try {
             if (timeoutNanos == 0) {
-                return receiveNow(block, Linux.MSG_DONTWAIT);
+                return receiveNow(block, Linux.MSG_DONTWAIT, tails);
             }
             waiting.incrementAndGet();
             try {
-                return receiveWaiting(block, Deadline.after(timeoutNanos));
+                return receiveWaiting(block, Deadline.after(timeoutNanos), tails);
             } finally {
                 waiting.decrementAndGet();
             }
@@ -103,14 +114,15 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         }
     }
 
-    private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline) throws IpcException {
+    private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline, IntFunction<ByteBuffer> tails)
+            throws IpcException {
         if (!sliced) {
             setReceiveTimeout(block);
         }
         while (true) {
             boolean wholeSlice = deadline.remainingNanos() >= WAKE_SLICE_NANOS;
             long start = System.nanoTime();
-            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT);
+            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT, tails);
             if (message != null) {
                 return message;
             }
@@ -144,7 +156,8 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     }
 
     /** One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed). */
-    private ReceivedMessage receiveNow(NativeMessage block, int flags) throws IpcException {
+    private ReceivedMessage receiveNow(NativeMessage block, int flags, IntFunction<ByteBuffer> tails)
+            throws IpcException {
         if (FdPressure.active() && !descriptorsFit(block, flags)) {
             return null;
         }
@@ -173,7 +186,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         if (fds.length > 0) {
             FdPressure.observe(fds);
         }
-        return InboundMessage.decode(block, length, fds, this);
+        return InboundMessage.decode(block, length, fds, this, tails);
     }
 
     /**

@@ -5,6 +5,7 @@ import ipc.api.IpcException;
 import ipc.transport.linux.ffi.LibC;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import jnr.ffi.Pointer;
 
 /**
@@ -225,21 +226,23 @@ final class PayloadStream {
     }
 
     /**
-     * Reads the streamed part of a payload, {@code length} bytes, into a new array: from the stream while it
-     * delivers, then, after its end, the rest from the memfd. The array is allocated only once the stream shows
-     * data, or the memfd was found to hold all of it (a peer that only declares a length makes nothing allocate).
-     * Closes neither descriptor.
+     * Reads the streamed part of a payload, {@code length} bytes, into a buffer from {@code tails}: from the stream
+     * while it delivers, then, after its end, the rest from the memfd. The buffer is asked for only once the stream
+     * shows data, or the memfd was found to hold all of it (a peer that only declares a length makes nothing
+     * allocate). Closes neither descriptor.
      *
      * @param socket the receiving end of the stream (checked to be a {@code SOCK_SEQPACKET} socket)
      * @param remainder the memfd that came with it
      * @param length the bytes to read, within the declared payload length already checked against the limits
+     * @param tails given a length, a buffer with at least that many bytes remaining (heap or direct)
      * @param scratch native memory for a {@code pollfd}
      * @param owner the receiver, checked while waiting; may be null
-     * @return the bytes
+     * @return the buffer {@code tails} gave, its position at the first byte read and its limit after the last
      * @throws IpcException if the stream ends without the whole payload, stalls, or the memfd is not as expected;
      *     {@link IpcDisconnectedException} if {@code owner} is closed meanwhile
      */
-    static byte[] read(int socket, int remainder, int length, Pointer scratch, FdHandle owner) throws IpcException {
+    static ByteBuffer read(int socket, int remainder, int length, IntFunction<ByteBuffer> tails, Pointer scratch,
+            FdHandle owner) throws IpcException {
         LibC libc = Native.libc();
         int got = 0;
         long progress = System.nanoTime();
@@ -250,9 +253,10 @@ final class PayloadStream {
                 // End of the stream before any data: all of it is in the memfd, checked before allocating.
                 LargePayload.Mapping rest = mapRemainder(remainder, length);
                 try {
-                    byte[] payload = new byte[length];
-                    LargePayload.copy(rest.buffer(), payload, 0);
-                    return payload;
+                    ByteBuffer target = target(tails, length);
+                    int start = target.position();
+                    LargePayload.copy(rest.buffer(), target);
+                    return target.limit(start + length).position(start);
                 } finally {
                     rest.run();
                 }
@@ -266,10 +270,10 @@ final class PayloadStream {
             }
             awaitProgress(scratch, socket, progress, got, length, owner);
         }
-        byte[] payload = new byte[length];
-        ByteBuffer target = ByteBuffer.wrap(payload);
+        ByteBuffer target = target(tails, length);
+        int start = target.position();
         while (got < length) {
-            target.position(got);
+            target.position(start + got);
             long received = libc.recv(socket, target, length - got, Linux.MSG_DONTWAIT);
             if (received > 0) {
                 got += (int) received;
@@ -291,12 +295,20 @@ final class PayloadStream {
         if (got < length) {
             LargePayload.Mapping rest = mapRemainder(remainder, length - got);
             try {
-                LargePayload.copy(rest.buffer(), payload, got);
+                LargePayload.copy(rest.buffer(), target.position(start + got));
             } finally {
                 rest.run();
             }
         }
-        return payload;
+        return target.limit(start + length).position(start);
+    }
+
+    private static ByteBuffer target(IntFunction<ByteBuffer> tails, int length) {
+        ByteBuffer target = tails.apply(length);
+        if (target.isReadOnly() || target.remaining() < length) {
+            throw new IllegalStateException("Asked for a writable buffer of " + length + " bytes, got " + target);
+        }
+        return target;
     }
 
     /**
