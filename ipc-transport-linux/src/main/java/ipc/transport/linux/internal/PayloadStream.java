@@ -358,6 +358,12 @@ final class PayloadStream {
 
     /** Maps the memfd that must hold the {@code missing} bytes the stream did not deliver. */
     private static LargePayload.Mapping mapRemainder(int memfd, int missing) throws IpcException {
+        int seals = Native.libc().fcntl(memfd, Linux.F_GET_SEALS, 0);
+        if (seals >= 0 && (seals & Linux.F_SEAL_WRITE) == 0) {
+            throw new IpcException("Expected the last " + missing + " bytes of a large message in its memfd, but its "
+                    + "stream ended and the memfd was never sealed: the sender stopped before finishing the message "
+                    + "(it exited or was killed); the message is dropped");
+        }
         try {
             return LargePayload.map(memfd, missing);
         } catch (IpcException e) {
