@@ -188,7 +188,7 @@ class PayloadStreamTest {
     }
 
     @Test
-    void aStreamThatEndsShortWithAnEmptyMemfdIsRefused() {
+    void aMessageWhoseSenderStoppedMidStreamIsDroppedAsNeverSent() {
         assertTimeoutPreemptively(LIMIT, () -> {
             int[] channel = Channels.socketPair();
             int[] stream = Channels.socketPair();
@@ -197,9 +197,44 @@ class PayloadStreamTest {
             try {
                 forgeStreamedHeader(channel[0], MIB, stream[1], memfd);
                 Native.libc().send(stream[0], ByteBuffer.allocate(1000), 1000, Linux.MSG_NOSIGNAL);
+                Descriptors.closeQuietly(stream[0]); // as a killed sender's end closes: short, memfd never sealed
+                assertEquals(null, receiver.receive(TimeUnit.MILLISECONDS.toNanos(200)),
+                        "nothing delivered: the message was never sent");
+                OutboundMessage.send(channel[0], null, frame(12, 5), List.of());
+                assertFrame(receive(receiver).frame(), 12, 5, "the next message");
+                int empty = Memfds.create("unsealed-empty");
+                try {
+                    forgeStreamedHeader(channel[0], 4096, stream[1], empty);
+                } finally {
+                    Descriptors.closeQuietly(empty);
+                }
+                OutboundMessage.send(channel[0], null, frame(13, 6), List.of());
+                assertFrame(receive(receiver).frame(), 13, 6, "a blocking receive skips it and gets the next");
+            } finally {
+                receiver.close();
+                Descriptors.closeQuietly(channel[0]);
+                Descriptors.closeQuietly(stream[1]);
+                Descriptors.closeQuietly(memfd);
+            }
+            ChannelTestSupport.assertNoFdLeak(fdsBefore, "every descriptor closed");
+        });
+    }
+
+    @Test
+    void aStreamThatEndsShortWithASealedMemfdOfTheWrongSizeIsRefused() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            int[] channel = Channels.socketPair();
+            int[] stream = Channels.socketPair();
+            int memfd = Memfds.create("test");
+            Memfds.resize(memfd, 10);
+            Memfds.seal(memfd);
+            LinuxReceiver receiver = LinuxReceiver.adopt(channel[1]);
+            try {
+                forgeStreamedHeader(channel[0], MIB, stream[1], memfd);
+                Native.libc().send(stream[0], ByteBuffer.allocate(1000), 1000, Linux.MSG_NOSIGNAL);
                 Descriptors.closeQuietly(stream[0]);
                 IpcException refused = assertThrows(IpcException.class, () -> receiver.receive(-1));
-                assertTrue(refused.getMessage().contains("stopped before finishing"), "says the sender stopped: " + refused);
+                assertTrue(refused.getMessage().contains("short"), "says the stream ended short: " + refused);
                 OutboundMessage.send(channel[0], null, frame(12, 5), List.of());
                 assertFrame(receive(receiver).frame(), 12, 5, "the next message");
             } finally {
