@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The receiving end of a bytes channel: Rust's {@code IpcBytesReceiver}.
@@ -63,13 +64,57 @@ public final class IpcBytesReceiver extends AbstractHandle {
         return Optional.ofNullable(receive(Timeouts.toNanos(timeout)));
     }
 
+    /**
+     * Waits for the next message and puts its bytes into {@code buffer} when they fit: for a receiver that reuses one
+     * buffer, so that receiving allocates nothing per message. A large message is read straight from the kernel into
+     * the buffer. A message larger than the buffer's capacity is not lost: it arrives in a new heap buffer of its
+     * size, which is returned (keep it for the next call).
+     *
+     * @param buffer a writable buffer, heap or direct; cleared first, its content is replaced
+     * @return the buffer holding the message, position 0 and limit the message's length: {@code buffer} itself, or a
+     *     new one if the message is larger than {@code buffer.capacity()}
+     * @throws IpcDisconnectedException if every sender is closed and the queue is drained, or this receiver was
+     *     closed
+     * @throws IpcSerializationException if the message was not sent by a bytes sender
+     * @throws IpcException if the OS fails
+     * @throws java.nio.ReadOnlyBufferException if {@code buffer} is read-only
+     */
+    public ByteBuffer recv(ByteBuffer buffer) throws IpcException {
+        if (buffer.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+        try {
+            ReceivedMessage message = receiveMessage(-1, length -> length <= buffer.capacity() ? buffer.clear()
+                    : ByteBuffer.allocate(length));
+            try {
+                List<HandleCore> cores = message.handles().isEmpty() ? List.of()
+                        : HandleCore.wrapAll(message.handles());
+                ByteBuffer frame = message.frame();
+                if (message.tail() != null && frame.remaining() == IpcBytesSender.header().length) {
+                    MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
+                    HandleCore.closeAll(cores);
+                    ByteBuffer tail = message.tail(); // the buffer given above, or a new one
+                    int length = tail.remaining();
+                    return tail.position() == 0 ? tail : ByteBuffer.allocate(length).put(tail).flip();
+                }
+                frame = message.whole();
+                MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
+                HandleCore.closeAll(cores);
+                ByteBuffer into = frame.remaining() <= buffer.capacity() ? buffer.clear()
+                        : ByteBuffer.allocate(frame.remaining());
+                return into.put(frame).flip();
+            } finally {
+                message.release();
+            }
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
     /** The next message's bytes, or null if none arrived in time. */
     private byte[] receive(long timeoutNanos) throws IpcException {
         try {
-            if (!core.isOpen()) {
-                throw new IpcDisconnectedException("This IpcBytesReceiver is closed");
-            }
-            ReceivedMessage message = ((ReceiverEndpoint) core.endpoint()).receive(timeoutNanos);
+            ReceivedMessage message = receiveMessage(timeoutNanos, NEW_ARRAYS);
             if (message == null) {
                 return null;
             }
@@ -83,6 +128,16 @@ public final class IpcBytesReceiver extends AbstractHandle {
         }
     }
 
+    private ReceivedMessage receiveMessage(long timeoutNanos, IntFunction<ByteBuffer> tails) throws IpcException {
+        if (!core.isOpen()) {
+            throw new IpcDisconnectedException("This IpcBytesReceiver is closed");
+        }
+        return ((ReceiverEndpoint) core.endpoint()).receive(timeoutNanos, tails);
+    }
+
+    /** New arrays for the bulk of large messages: handed to the user as they are. */
+    private static final IntFunction<ByteBuffer> NEW_ARRAYS = length -> ByteBuffer.wrap(new byte[length]);
+
     /**
      * The payload of a bytes frame; a bytes frame carries no handles, so any that came are closed. Allocates only the
      * returned array when none came (the usual case).
@@ -90,13 +145,20 @@ public final class IpcBytesReceiver extends AbstractHandle {
     static byte[] decode(ReceivedMessage message) throws IpcSerializationException {
         List<TransportHandle> handles = message.handles();
         ByteBuffer frame = message.frame();
-        if (handles.isEmpty()) {
-            MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", List.of());
-        } else {
-            List<HandleCore> cores = HandleCore.wrapAll(handles);
+        List<HandleCore> cores = handles.isEmpty() ? List.of() : HandleCore.wrapAll(handles);
+        ByteBuffer tail = message.tail();
+        if (tail != null && frame.remaining() == IpcBytesSender.header().length && tail.hasArray()
+                && tail.arrayOffset() == 0 && tail.position() == 0 && tail.remaining() == tail.array().length) {
+            // A large message whose payload the transport read into an array of its own: the user gets that array.
             MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
             HandleCore.closeAll(cores);
+            return tail.array();
         }
+        if (tail != null) {
+            frame = message.whole();
+        }
+        MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
+        HandleCore.closeAll(cores);
         byte[] bytes = new byte[frame.remaining()];
         frame.get(bytes);
         return bytes;

@@ -3,6 +3,7 @@ package ipc.api;
 import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
 import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -84,8 +85,9 @@ public final class IpcReceiver<T> extends AbstractHandle {
 
     static <T> T decode(ReceivedMessage message, Binding<T> binding) throws IpcSerializationException {
         java.util.List<HandleCore> cores = HandleCore.wrapAll(message.handles());
-        MessageReader.checkHeader(message.frame(), binding.header(), binding.serializerName(), binding.type(), cores);
-        return MessageReader.decode(message.frame(), cores, binding);
+        ByteBuffer frame = message.whole();
+        MessageReader.checkHeader(frame, binding.header(), binding.serializerName(), binding.type(), cores);
+        return MessageReader.decode(frame, cores, binding);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class OpaqueIpcMessage implements AutoCloseable {
 
     OpaqueIpcMessage(ReceivedMessage received, IpcSerializer serializer) {
         ReceivedMessage message = received.detached(); // kept until the user decodes it
-        this.frame = message.frame().asReadOnlyBuffer();
+        this.frame = message.whole().asReadOnlyBuffer();
         this.cores = HandleCore.wrapAll(message.handles());
         this.serializer = serializer;
     }

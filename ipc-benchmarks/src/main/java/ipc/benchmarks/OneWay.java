@@ -4,6 +4,7 @@ import ipc.api.Ipc;
 import ipc.api.IpcBytesChannel;
 import ipc.api.IpcChannel;
 import ipc.api.IpcException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,8 +45,11 @@ public class OneWay {
     @Param({"64", "4096", "65536", "1048576", "16777216"})
     public int size;
 
-    /** {@code bytes}, or the serializer of a typed channel: {@code jackson}, {@code kryo}, {@code protobuf}. */
-    @Param({"bytes", "jackson", "kryo", "protobuf"})
+    /**
+     * {@code bytes} ({@code recv()}: a new array per message), {@code bytes_reuse} ({@code recv(ByteBuffer)} into one
+     * reused buffer), or the serializer of a typed channel: {@code jackson}, {@code kryo}, {@code protobuf}.
+     */
+    @Param({"bytes", "bytes_reuse", "jackson", "kryo", "protobuf"})
     public String channel;
 
     private interface Source {
@@ -81,6 +85,25 @@ public class OneWay {
                     @Override
                     public Object recv() throws IpcException {
                         return pair.receiver().recv();
+                    }
+
+                    @Override
+                    public void close() {
+                        pair.receiver().close();
+                    }
+                };
+            }
+            case "bytes_reuse" -> {
+                IpcBytesChannel pair = Ipc.bytesChannel();
+                send = () -> pair.sender().send(payload);
+                senderEnd = pair.sender();
+                source = new Source() {
+                    private ByteBuffer buffer = ByteBuffer.allocate(size);
+
+                    @Override
+                    public Object recv() throws IpcException {
+                        buffer = pair.receiver().recv(buffer);
+                        return buffer;
                     }
 
                     @Override

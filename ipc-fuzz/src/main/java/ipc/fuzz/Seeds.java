@@ -43,10 +43,10 @@ public final class Seeds {
 
     /** The transport's wire header magic, {@code "jipc"} as a big-endian int, written in the host's order. */
     static final int WIRE_MAGIC = 0x6a697063;
-    static final byte WIRE_VERSION = 1;
+    static final byte WIRE_VERSION = 2;
     static final byte TYPE_MESSAGE = 1;
     static final byte TYPE_OVERFLOW = 2;
-    static final short FLAG_PAYLOAD_IN_MEMFD = 0x1;
+    static final short FLAG_PAYLOAD_STREAMED = 0x1;
     static final short FLAG_HANDLE_OVERFLOW = 0x2;
     static final int WIRE_HEADER_SIZE = 24;
     static final byte KIND_SENDER = 1;
@@ -160,8 +160,9 @@ public final class Seeds {
 
     /**
      * Inputs of the framing target ({@link ForgedDatagram}'s layout): valid datagrams of every shape the transport
-     * sends (inline payload, handles of each kind, payload in a memfd, handles in an overflow socket), and two that
-     * the receiver must refuse (a pipe where a sender is expected, an unsealed memfd payload).
+     * sends (inline payload, handles of each kind, a streamed payload handed over in its memfd, handles in an
+     * overflow socket), and two that the receiver must refuse (a pipe where a sender is expected, an unsealed memfd
+     * for a streamed payload).
      *
      * @return the inputs
      */
@@ -173,8 +174,9 @@ public final class Seeds {
                 (byte) Kind.SEALED_MEMFD.ordinal(), 16},
                 message((short) 0, 3, 3, hello.length, new byte[] {KIND_SENDER, KIND_RECEIVER, KIND_SHARED_MEMORY},
                         hello)));
-        seeds.add(concat(new byte[] {1, (byte) Kind.SEALED_MEMFD.ordinal(), 100},
-                message(FLAG_PAYLOAD_IN_MEMFD, 0, 1, 100, new byte[0], new byte[0])));
+        // A streamed payload whose stream ends at once, all of it in the memfd (the sender's hand-over).
+        seeds.add(concat(new byte[] {2, (byte) Kind.CHANNEL_END.ordinal(), (byte) Kind.SEALED_MEMFD.ordinal(), 100},
+                message(FLAG_PAYLOAD_STREAMED, 0, 2, 100, new byte[0], new byte[0])));
         // One handle inline, two more in one overflow datagram.
         byte[] overflowDatagram = header(TYPE_OVERFLOW, (short) 0, 2, 2, 0);
         ByteArrayOutputStream control = new ByteArrayOutputStream();
@@ -185,8 +187,8 @@ public final class Seeds {
                 new byte[] {KIND_SENDER, KIND_RECEIVER, KIND_SENDER}, hello)));
         seeds.add(concat(new byte[] {1, (byte) Kind.PIPE.ordinal()},
                 message((short) 0, 1, 1, hello.length, new byte[] {KIND_SENDER}, hello)));
-        seeds.add(concat(new byte[] {1, (byte) Kind.UNSEALED_MEMFD.ordinal(), 64},
-                message(FLAG_PAYLOAD_IN_MEMFD, 0, 1, 64, new byte[0], new byte[0])));
+        seeds.add(concat(new byte[] {2, (byte) Kind.CHANNEL_END.ordinal(), (byte) Kind.UNSEALED_MEMFD.ordinal(), 64},
+                message(FLAG_PAYLOAD_STREAMED, 0, 2, 64, new byte[0], new byte[0])));
         return seeds;
     }
 
@@ -194,7 +196,7 @@ public final class Seeds {
         return concat(frameHeader(serializerName), payload);
     }
 
-    /** A message datagram: header, handle kinds, and the inline payload (empty when it is in a memfd). */
+    /** A message datagram: header, handle kinds, and the inline payload (what of it travels inline). */
     static byte[] message(short flags, int handles, int fds, long payloadLength, byte[] kinds, byte[] payload) {
         return concat(header(TYPE_MESSAGE, flags, handles, fds, payloadLength), concat(kinds, payload));
     }

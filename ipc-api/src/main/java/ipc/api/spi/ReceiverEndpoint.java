@@ -1,5 +1,7 @@
 package ipc.api.spi;
 
+import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 import ipc.api.IpcDisconnectedException;
 import ipc.api.IpcException;
 
@@ -27,4 +29,20 @@ public interface ReceiverEndpoint extends TransportHandle {
      *     unless the exception is an {@link IpcDisconnectedException})
      */
     ReceivedMessage receive(long timeoutNanos) throws IpcException;
+
+    /**
+     * Receives the next message, letting the recipient choose where the bulk of a large message goes: a transport
+     * that reads a large message's payload into memory of its own choosing (rather than a lent buffer) asks
+     * {@code tails} for a buffer with at least the length it will read remaining, fills it from its position, and
+     * delivers that very buffer as the message's {@linkplain ReceivedMessage#tail() tail}, its position at the first
+     * byte read and its limit after the last. A transport that has no use for it ignores it (the default).
+     *
+     * @param timeoutNanos as for {@link #receive(long)}
+     * @param tails given a length, a buffer with at least that many bytes remaining
+     * @return the message, or {@code null} if none arrived in time
+     * @throws IpcException as for {@link #receive(long)}
+     */
+    default ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails) throws IpcException {
+        return receive(timeoutNanos);
+    }
 }

@@ -46,6 +46,7 @@ final class Chart {
             }
             if (!points.isEmpty()) {
                 lines.add(new Line(channel.equals("bytes") ? "IpcBytesSender"
+                        : channel.equals("bytes_reuse") ? "bytes, recv(ByteBuffer)"
                         : channel.equals("protobuf") ? "protobuf (Blob)" : channel + " byte[]", points, false));
             }
         }

@@ -26,7 +26,7 @@ record Row(String name, String benchmark, Map<String, String> params, Optional<S
             Map.entry("64KiB", 65536L), Map.entry("1MiB", 1L << 20), Map.entry("16MiB", 16L << 20));
 
     /** Channels of the one-way rows: the bytes channel, then the typed byte[] channel per serializer. */
-    static final List<String> ONE_WAY_CHANNELS = List.of("bytes", "jackson", "kryo", "protobuf");
+    static final List<String> ONE_WAY_CHANNELS = List.of("bytes", "bytes_reuse", "jackson", "kryo", "protobuf");
 
     /** Serializers of the typed-message rows. */
     static final List<String> SERIALIZERS = List.of("jackson", "kryo", "protobuf");
@@ -66,9 +66,10 @@ record Row(String name, String benchmark, Map<String, String> params, Optional<S
         for (String channel : ONE_WAY_CHANNELS) {
             for (Map.Entry<String, Long> size : SIZES) {
                 Optional<Target> target = Optional.empty();
-                if (channel.equals("bytes") && size.getValue() >= 65536) {
+                boolean bytesChannel = channel.startsWith("bytes");
+                if (bytesChannel && size.getValue() >= 65536) {
                     target = Optional.of(Target.bandwidthAtLeast(0.9));
-                } else if (!channel.equals("bytes") && size.getValue() >= 1 << 20) {
+                } else if (!bytesChannel && size.getValue() >= 1 << 20) {
                     target = Optional.of(Target.bandwidthAtLeast(0.7));
                 }
                 rows.add(new Row("oneway_" + channel + "_" + size.getKey(), "OneWay.receive",
@@ -103,9 +104,13 @@ record Row(String name, String benchmark, Map<String, String> params, Optional<S
 
     /**
      * The bytes a message of this row necessarily allocates: the received {@code byte[]} (16-byte header, padded to
-     * 8); two for a round trip in one JVM (the echo thread receives one too).
+     * 8); two for a round trip in one JVM (the echo thread receives one too); none when received into a reused
+     * buffer ({@code IpcBytesReceiver.recv(ByteBuffer)}).
      */
     long unavoidableAllocation() {
+        if (name.startsWith("oneway_bytes_reuse_")) {
+            return 0;
+        }
         long payload = name.startsWith("roundtrip_") ? 8 : bytes;
         long array = (16 + payload + 7) / 8 * 8;
         return name.equals("roundtrip_threads") ? 2 * array : array;

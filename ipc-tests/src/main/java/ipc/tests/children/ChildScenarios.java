@@ -28,6 +28,7 @@ final class ChildScenarios {
             case "two-step" -> twoStep(args[0]);
             case "embedded-senders" -> embeddedSenders(args[0], args[1]);
             case "bulk-echo" -> bulkEcho(args[0]);
+            case "send-big-and-exit" -> sendBigAndExit(args[0], Integer.parseInt(args[1]));
             case "shared-memory" -> sharedMemory(args[0]);
             case "stream-forever" -> streamForever(args[0], Integer.parseInt(args[1]));
             case "handover" -> handover(args[0]);
@@ -81,6 +82,13 @@ final class ChildScenarios {
             superTx.send(new Bulk(toChild.sender(), null));
             byte[] data = toChild.receiver().recv();
             superTx.send(new Bulk(null, data));
+        }
+    }
+
+    /** Sends one large message that nobody reads yet, and exits as soon as the send returns. */
+    private static void sendBigAndExit(String server, int length) throws Exception {
+        try (IpcSender<byte[]> tx = IpcSender.connect(server, byte[].class)) {
+            tx.send(Wire.pattern(length));
         }
     }
 

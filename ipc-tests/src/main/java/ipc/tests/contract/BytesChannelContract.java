@@ -6,6 +6,8 @@ import static ipc.tests.contract.Contracts.receive;
 import static ipc.tests.contract.Contracts.within;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +69,45 @@ public abstract class BytesChannelContract {
             assertArrayEquals(large, receive(channel.receiver(), "8 MiB"), "an 8 MiB message, byte for byte");
             Contracts.awaitDone(sent, "sending 8 MiB");
         }
+    }
+
+    @Test
+    public void recvIntoABufferReusesItWhenTheMessageFits() throws Exception {
+        byte[] large = new byte[3 * 1024 * 1024 + 1];
+        new Random(43).nextBytes(large);
+        ByteBuffer heap = ByteBuffer.allocate(large.length + 10).position(5);
+        ByteBuffer direct = ByteBuffer.allocateDirect(large.length);
+        try (IpcBytesChannel channel = Ipc.bytesChannel()) {
+            channel.sender().send(new byte[] {1, 2, 3});
+            ByteBuffer small = within("recv into a buffer", () -> channel.receiver().recv(heap));
+            assertSame(heap, small, "a small message lands in the given buffer");
+            assertEquals(0, small.position(), "from position 0");
+            assertArrayEquals(new byte[] {1, 2, 3}, bytes(small), "a small message, byte for byte");
+            for (ByteBuffer buffer : new ByteBuffer[] {heap, direct}) {
+                CompletableFuture<Void> sent = Contracts.inBackground("large-bytes-sender",
+                        () -> channel.sender().send(large));
+                ByteBuffer received = within("recv 3 MiB into a buffer", () -> channel.receiver().recv(buffer));
+                Contracts.awaitDone(sent, "sending 3 MiB");
+                assertSame(buffer, received, "a large message lands in the given buffer");
+                assertArrayEquals(large, bytes(received), "3 MiB, byte for byte");
+            }
+            channel.sender().send(large);
+            ByteBuffer tooSmall = ByteBuffer.allocate(16);
+            ByteBuffer grown = within("recv into a small buffer", () -> channel.receiver().recv(tooSmall));
+            assertNotSame(tooSmall, grown, "a message larger than the buffer arrives in a new one");
+            assertArrayEquals(large, bytes(grown), "whole, byte for byte");
+            channel.sender().send(new byte[40]);
+            ByteBuffer grownSmall = within("recv 40 bytes", () -> channel.receiver().recv(tooSmall));
+            assertEquals(40, grownSmall.remaining(), "a small message larger than the buffer too");
+            assertThrows(java.nio.ReadOnlyBufferException.class,
+                    () -> channel.receiver().recv(ByteBuffer.allocate(8).asReadOnlyBuffer()), "read-only buffer");
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
     }
 
     @Test

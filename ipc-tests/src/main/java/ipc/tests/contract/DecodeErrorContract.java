@@ -81,6 +81,12 @@ public abstract class DecodeErrorContract {
             assertMentions(e.getMessage(), "bytes", serializer);
             channel.sender().send(Person.PATRICK);
             assertEquals(Person.PATRICK, receive(channel.receiver(), "next"), "usable after raw bytes");
+            channel.sender().toOpaque().toBytes().send(new byte[1 << 20]);
+            e = assertThrows(IpcSerializationException.class, () -> channel.receiver().tryRecv(TIMEOUT),
+                    "1 MiB of raw bytes on a typed channel");
+            assertMentions(e.getMessage(), "bytes", serializer);
+            channel.sender().send(Person.PATRICK);
+            assertEquals(Person.PATRICK, receive(channel.receiver(), "next"), "usable after 1 MiB of raw bytes");
         }
         try (IpcBytesChannel channel = Ipc.bytesChannel()) {
             channel.sender().toOpaque().to(Person.class).send(Person.PATRICK);

@@ -27,6 +27,20 @@ public abstract class OpaqueMessageContract {
     }
 
     @Test
+    public void aLargeBytesMessageDecodesWhole() throws Exception {
+        byte[] large = new byte[(1 << 20) + 5];
+        new java.util.Random(7).nextBytes(large);
+        try (IpcBytesChannel bytes = Ipc.bytesChannel();
+                IpcReceiverSet set = IpcReceiverSet.create()) {
+            set.add(bytes.receiver());
+            bytes.sender().send(large);
+            OpaqueIpcMessage raw = next(set);
+            assertEquals("bytes", raw.serializerName(), "a large bytes message says so");
+            assertArrayEquals(large, raw.to(byte[].class), "and decodes whole, byte for byte");
+        }
+    }
+
+    @Test
     public void namesTheSerializerThatWroteIt() throws Exception {
         try (IpcChannel<Person> typed = Ipc.channel(Person.class);
                 IpcBytesChannel bytes = Ipc.bytesChannel();

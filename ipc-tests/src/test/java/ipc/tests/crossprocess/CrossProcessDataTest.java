@@ -46,6 +46,24 @@ class CrossProcessDataTest {
         }
     }
 
+    /**
+     * A large message sent while nobody reads, by a child that exits as soon as its send returns: the send hands the
+     * rest of the payload to the kernel (the stream's memfd), so the message arrives whole after the child is gone.
+     */
+    @Test
+    void aLargeMessageOutlivesItsSenderProcess() throws Exception {
+        int length = 24 << 20;
+        try (IpcOneShotServer<byte[]> server = IpcOneShotServer.create(byte[].class);
+                ChildJvm child = Children.start("send-big-and-exit", server.name(), Integer.toString(length))) {
+            assertExitsCleanly(child);
+            IpcOneShotServer.Accepted<byte[]> accepted = accept(server, child);
+            try (var rest = accepted.receiver()) {
+                assertArrayEquals(Wire.pattern(length), accepted.message(),
+                        "24 MiB arrived whole after its sender exited");
+            }
+        }
+    }
+
     @Test
     void sharedMemoryBothWays() throws Exception {
         byte[] content = Wire.pattern(REGION);

@@ -37,7 +37,7 @@ final class InProcessReceiver extends InProcessHandle implements ReceiverEndpoin
      */
     static void withinLimits(ReceivedMessage message) throws IpcLimitExceededException {
         try {
-            IpcLimits.current().check(message.frame().remaining(), message.handles().size());
+            IpcLimits.current().check(message.length(), message.handles().size());
         } catch (IpcLimitExceededException e) {
             message.closeHandles();
             throw e;

@@ -96,6 +96,18 @@ public interface LibC {
      */
     @ssize_t long write(int fd, @Pinned @In ByteBuffer buffer, @size_t long count);
 
+    /**
+     * {@code send(2)} of {@code length} bytes straight from a buffer, from its position: a heap buffer's array is
+     * pinned for the call instead of copied to native memory first (keep {@code length} moderate).
+     */
+    @ssize_t long send(int fd, @Pinned @In ByteBuffer buffer, @size_t long length, int flags);
+
+    /**
+     * {@code recv(2)} of up to {@code length} bytes straight into a buffer, from its position: a heap buffer's array
+     * is pinned for the call. Descriptors attached to the datagram are discarded by the kernel.
+     */
+    @ssize_t long recv(int fd, @Pinned @Out ByteBuffer buffer, @size_t long length, int flags);
+
     @IgnoreError
     String strerror(int errno);
 

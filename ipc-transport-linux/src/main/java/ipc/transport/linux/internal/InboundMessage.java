@@ -8,11 +8,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Turns one received message datagram and its descriptors into a {@link ReceivedMessage}, trusting nothing: the
  * header must be ours, every length must agree with what arrived, every descriptor must be of the kind its handle
- * says (a channel end must be a {@code SOCK_SEQPACKET} socket, a shared-memory region or payload a sealed
+ * says (a channel end or payload stream must be a {@code SOCK_SEQPACKET} socket, a shared-memory region a sealed
  * memfd of the declared size). On any disagreement every descriptor of the message is closed and an
  * {@link IpcException} says what was expected and what arrived; the channel stays usable.
  *
@@ -22,6 +23,8 @@ import java.util.List;
 final class InboundMessage {
 
     private static final byte[] NO_KINDS = new byte[0];
+    /** Descriptors a streamed payload adds to the datagram: the stream's receiving end and the memfd. */
+    private static final int STREAM_FDS = 2;
     /**
      * From this payload size on, the frame is a view of the receive block, lent to the message until it is released,
      * which saves a copy of the payload; below it the payload is copied to the heap, which costs less than keeping a
@@ -34,25 +37,35 @@ final class InboundMessage {
     /** Descriptors not yet owned by a handle, closed on failure; -1 once taken. */
     private int[] pending;
     private List<TransportHandle> handles = List.of();
-    /** The mapping of a memfd payload, unmapped on failure. */
-    private LargePayload.Mapping mapping;
+    /** The receiver, checked while a streamed payload arrives; may be null. */
+    private final FdHandle owner;
+    /** Where the streamed part of a payload goes. */
+    private final IntFunction<ByteBuffer> tails;
 
-    private InboundMessage(NativeMessage block, long length, int[] fds) {
+    private InboundMessage(NativeMessage block, long length, int[] fds, FdHandle owner, IntFunction<ByteBuffer> tails) {
         this.block = block;
         this.length = length;
         this.pending = fds;
+        this.owner = owner;
+        this.tails = tails;
     }
+
+    /** New heap arrays for streamed payloads: what a recipient that did not choose gets. */
+    static final IntFunction<ByteBuffer> NEW_ARRAYS = length -> ByteBuffer.wrap(new byte[length]);
 
     /**
      * Decodes the datagram in {@code block}.
      *
      * @param length the datagram's length as {@code recvmsg} returned it
      * @param fds the descriptors that arrived with it; owned by this call (closed on failure)
+     * @param owner the receiver, checked while a streamed payload arrives (closing it ends the wait); may be null
+     * @param tails where the streamed part of a payload goes ({@link NEW_ARRAYS} if the recipient has no choice)
      * @return the message
      * @throws IpcException if the datagram or its descriptors are not a valid message
      */
-    static ReceivedMessage decode(NativeMessage block, long length, int[] fds) throws IpcException {
-        InboundMessage message = new InboundMessage(block, length, fds);
+    static ReceivedMessage decode(NativeMessage block, long length, int[] fds, FdHandle owner,
+            IntFunction<ByteBuffer> tails) throws IpcException {
+        InboundMessage message = new InboundMessage(block, length, fds, owner, tails);
         try {
             return message.decode();
         } catch (IpcException | RuntimeException | Error e) {
@@ -68,9 +81,9 @@ final class InboundMessage {
         int handleCount = data.getInt(WireHeader.HANDLES_OFFSET);
         int fdCount = data.getInt(WireHeader.FDS_OFFSET);
         long payloadLength = data.getLong(WireHeader.PAYLOAD_LENGTH_OFFSET);
-        boolean inMemfd = (flags & WireHeader.FLAG_PAYLOAD_IN_MEMFD) != 0;
+        boolean streamed = (flags & WireHeader.FLAG_PAYLOAD_STREAMED) != 0;
         boolean overflow = (flags & WireHeader.FLAG_HANDLE_OVERFLOW) != 0;
-        int inlineHandles = fdCount - (inMemfd ? 1 : 0) - (overflow ? 1 : 0);
+        int inlineHandles = fdCount - (streamed ? STREAM_FDS : 0) - (overflow ? 1 : 0);
         if (fdCount != pending.length) {
             throw WireHeader.malformed(fdCount + " descriptors as declared", pending.length + " descriptors");
         }
@@ -84,18 +97,28 @@ final class InboundMessage {
             throw WireHeader.malformed("a payload length of 0 to " + WireHeader.MAX_PAYLOAD, payloadLength + " bytes");
         }
         IpcLimits.current().check(payloadLength, handleCount);
-        long expected = WireHeader.SIZE + handleCount + (inMemfd ? 0 : payloadLength);
-        if (length != expected) {
-            throw WireHeader.malformed("a datagram of " + expected + " bytes for " + handleCount + " handles and a "
-                    + payloadLength + "-byte " + (inMemfd ? "memfd payload" : "payload"), length + " bytes");
+        long inline = length - WireHeader.SIZE - handleCount;
+        if (streamed ? inline < 0 || inline > payloadLength : inline != payloadLength) {
+            throw WireHeader.malformed("a datagram of " + (streamed ? "at most " : "")
+                    + (WireHeader.SIZE + handleCount + payloadLength) + " bytes for " + handleCount + " handles and a "
+                    + payloadLength + "-byte " + (streamed ? "streamed payload" : "payload"), length + " bytes");
         }
         byte[] kinds = handleCount == 0 ? NO_KINDS : new byte[handleCount];
         data.get(WireHeader.SIZE, kinds);
         ByteBuffer frame;
-        if (inMemfd) {
-            mapping = LargePayload.map(pending[inlineHandles], payloadLength);
-            closePending(inlineHandles);
-            frame = mapping.buffer();
+        ByteBuffer tail = null;
+        boolean lent = false;
+        if (streamed) {
+            // The sender's prefix (if any) came inline; the rest is read into a buffer of the recipient's choosing,
+            // so that one that wants exactly the bytes after the prefix gets them without a copy.
+            byte[] head = new byte[(int) inline];
+            data.get(WireHeader.SIZE + handleCount, head);
+            frame = ByteBuffer.wrap(head);
+            tail = readStream(inlineHandles, (int) (payloadLength - inline));
+            if (inline == 0) {
+                frame = tail;
+                tail = null;
+            }
         } else if (overflow || payloadLength < LEND_THRESHOLD) {
             // A small payload is cheaper to copy than a block is to hold (a receiver set takes many messages at
             // once, each would need its own block); and reading the overflow reuses the block.
@@ -106,6 +129,7 @@ final class InboundMessage {
             // A view of the block, lent to the message until its recipient releases it. Handle checks below use
             // the block as scratch only within the wire header (Descriptors.SCRATCH_BYTES < WireHeader.SIZE).
             frame = data.slice(WireHeader.SIZE + handleCount, (int) payloadLength);
+            lent = true;
         }
         if (overflow) {
             readOverflow(inlineHandles, handleCount);
@@ -116,14 +140,21 @@ final class InboundMessage {
                 handles.add(adopt(WireHeader.kind(kinds[i], i), i));
             }
         }
-        if (mapping != null) {
-            return new ReceivedMessage(frame, handles, mapping);
-        }
-        if (frame.isDirect()) {
+        if (lent) {
             block.lend();
             return new ReceivedMessage(frame, handles, block.loanReturner());
         }
-        return new ReceivedMessage(frame, handles);
+        return tail != null ? ReceivedMessage.withTail(frame, tail, handles) : new ReceivedMessage(frame, handles);
+    }
+
+    /** Reads the streamed part of a payload ({@link PayloadStream}), then closes the stream's descriptors. */
+    private ByteBuffer readStream(int streamIndex, int length) throws IpcException {
+        int socket = pending[streamIndex];
+        Descriptors.checkChannelSocket(socket, block.data(), "the payload stream");
+        ByteBuffer payload = PayloadStream.read(socket, pending[streamIndex + 1], length, tails, block.data(), owner);
+        closePending(streamIndex);
+        closePending(streamIndex + 1);
+        return payload;
     }
 
     /** Replaces {@link #pending} by the inline handles followed by those read from the overflow socket. */
@@ -131,7 +162,7 @@ final class InboundMessage {
         int socketIndex = pending.length - 1;
         int[] more = HandleOverflow.read(pending[socketIndex], handleCount - inlineHandles, block);
         closePending(socketIndex);
-        // Past the inline handles, pending holds only closed slots (payload memfd, overflow socket): overwritten.
+        // Past the inline handles, pending holds only closed slots (payload stream and memfd, overflow socket): overwritten.
         int[] all = Arrays.copyOf(pending, handleCount);
         System.arraycopy(more, 0, all, inlineHandles, more.length);
         pending = all;
@@ -160,9 +191,6 @@ final class InboundMessage {
     }
 
     private void discard() {
-        if (mapping != null) {
-            mapping.run();
-        }
         Descriptors.closeAll(pending);
         for (TransportHandle handle : handles) {
             handle.close();

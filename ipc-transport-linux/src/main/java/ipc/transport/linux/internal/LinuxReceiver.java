@@ -7,6 +7,7 @@ import ipc.api.spi.ReceivedMessage;
 import ipc.api.spi.ReceiverEndpoint;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import jnr.ffi.Pointer;
 
 /**
@@ -44,10 +45,13 @@ import jnr.ffi.Pointer;
  * A receive holds one {@link NativeMessage} (about 210 KiB of native memory, from a pool) while it waits in the
  * kernel, since the kernel writes the datagram straight into it. A message whose payload came inline keeps that
  * block as its frame until the recipient releases it ({@link ReceivedMessage#release()}), so the payload is copied
- * once, from the kernel's datagram into what the user gets; a payload that came in a memfd is a read-only mapping
- * until then. A message without handles is then the block's own {@link ReceivedMessage}, reused for every loan,
- * so such a receive allocates nothing at all. Only a receiver set, which holds one message per ready receiver
- * before any is decoded, copies small payloads to the heap instead ({@link #receiveToHold(long)}).
+ * once, from the kernel's datagram into what the user gets. A message without handles is then the block's own
+ * {@link ReceivedMessage}, reused for every loan, so such a receive allocates nothing at all. Only a receiver set,
+ * which holds one message per ready receiver before any is decoded, copies small payloads to the heap instead
+ * ({@link #receiveToHold(long)}). A payload too large for a datagram is read from its stream
+ * ({@link PayloadStream}) straight into a buffer of the recipient's choosing (a new heap array unless it says
+ * otherwise), within the same receive: a receive that found such a message's datagram returns once the whole
+ * payload arrived.
  *
  * <h2>Thread safety</h2>
  * Thread-safe: concurrent receives each get whole, distinct messages. {@link #close()} from another thread wakes a
@@ -60,6 +64,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     static final long WAKE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long NANOS_PER_MICRO = 1000;
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final System.Logger LOG = System.getLogger(LinuxReceiver.class.getName());
 
     /** Whether this handle has set the socket's receive timeout. */
     private volatile boolean sliced;
@@ -88,7 +93,16 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
      */
     @Override
     public ReceivedMessage receive(long timeoutNanos) throws IpcException {
-        return receive(timeoutNanos, true);
+        return receive(timeoutNanos, true, InboundMessage.NEW_ARRAYS);
+    }
+
+    /**
+     * {@inheritDoc} The streamed part of a payload too large for one datagram ({@link PayloadStream}) is read straight
+     * into the buffer {@code tails} gives.
+     */
+    @Override
+    public ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails) throws IpcException {
+        return receive(timeoutNanos, true, tails);
     }
 
     /**
@@ -96,19 +110,20 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
      * payload is copied to the heap instead of holding a receive block (about 210 KiB) per message.
      */
     ReceivedMessage receiveToHold(long timeoutNanos) throws IpcException {
-        return receive(timeoutNanos, false);
+        return receive(timeoutNanos, false, InboundMessage.NEW_ARRAYS);
     }
 
-    private ReceivedMessage receive(long timeoutNanos, boolean lendSmall) throws IpcException {
+    private ReceivedMessage receive(long timeoutNanos, boolean lendSmall, IntFunction<ByteBuffer> tails)
+            throws IpcException {
         if (!tryAcquire()) {
             throw new IpcDisconnectedException("The receiver is closed");
         }
         NativeMessage block = NativeMessage.take();
         try {
             if (timeoutNanos == 0) {
-                return receiveNow(block, Linux.MSG_DONTWAIT, lendSmall);
+                return receiveNow(block, Linux.MSG_DONTWAIT, lendSmall, tails);
             }
-            return receiveWaiting(block, Deadline.after(timeoutNanos), lendSmall);
+            return receiveWaiting(block, Deadline.after(timeoutNanos), lendSmall, tails);
         } finally {
             if (!block.isLent()) {
                 block.give();
@@ -117,8 +132,8 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         }
     }
 
-    private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline, boolean lendSmall)
-            throws IpcException {
+    private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline, boolean lendSmall,
+            IntFunction<ByteBuffer> tails) throws IpcException {
         if (!sliced) {
             setReceiveTimeout(block);
         }
@@ -128,7 +143,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         boolean emptyBefore = false;
         while (true) {
             boolean wholeSlice = deadline.remainingNanos() >= WAKE_SLICE_NANOS;
-            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT, lendSmall);
+            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT, lendSmall, tails);
             if (message != null) {
                 return message;
             }
@@ -169,7 +184,8 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     }
 
     /** One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed). */
-    private ReceivedMessage receiveNow(NativeMessage block, int flags, boolean lendSmall) throws IpcException {
+    private ReceivedMessage receiveNow(NativeMessage block, int flags, boolean lendSmall,
+            IntFunction<ByteBuffer> tails) throws IpcException {
         if (FdPressure.active() && !descriptorsFit(block, flags)) {
             return null;
         }
@@ -203,7 +219,13 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
                 return plain;
             }
         }
-        return InboundMessage.decode(block, length, fds);
+        try {
+            return InboundMessage.decode(block, length, fds, this, tails);
+        } catch (PayloadStream.Unfinished neverSent) {
+            // Its sender stopped before its send returned: a message never sent. Nothing to deliver.
+            LOG.log(System.Logger.Level.DEBUG, neverSent.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.Objects;
  * <h2>When a send waits</h2>
  * Only while the socket's buffer is full of messages the receiver has not read yet: with the default
  * {@code SO_SNDBUF} of 212,992 bytes that is about 208 KiB of inline payload, or 278 messages, whichever comes
- * first (measured). A large message does not wait for the receiver (its payload travels in a memfd and only a
- * small datagram is queued), so a thread may send one message of any size and then receive it itself; the other
- * side of that coin is that up to 278 unread large messages may be queued, each holding its payload in memory.
+ * first (measured). A large message streams to the receiver while it reads, and does not wait for one that does
+ * not: after {@link PayloadStream#HANDOFF_NANOS} (plus 1 ms per MiB) without progress the rest goes into a memfd,
+ * so a thread may send one message of any size and then receive it itself. The other side of that coin is that up
+ * to 278 unread large messages may be queued, each holding its payload in memory.
  * A send waiting for room ends within {@link LinuxReceiver#WAKE_SLICE_NANOS} if this sender is closed meanwhile,
  * with an {@link IpcException}.
  *

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Sends one message as one datagram (see {@link WireHeader} for the format): the payload inline when it fits,
- * otherwise in a sealed memfd ({@link LargePayload}); up to {@link Linux#SCM_MAX_FD} descriptors in the datagram
- * and the rest through a {@link HandleOverflow}. Either way the message is a single {@code sendmsg}, so it
- * arrives whole and is never interleaved with other senders' messages.
+ * otherwise on a stream whose end rides in the datagram ({@link PayloadStream}); up to {@link Linux#SCM_MAX_FD} descriptors in the datagram
+ * and the rest through a {@link HandleOverflow}. Either way the message is a single {@code sendmsg} on the
+ * channel, so it arrives whole and is never interleaved with other senders' messages.
  *
  * <h2>Thread safety</h2>
  * Not thread-safe: one instance sends one message on one thread. The handles it sends are pinned
@@ -31,8 +31,13 @@ final class OutboundMessage {
     private final FdHandle[] handles;
     private final int[] fds;
     private final NativeMessage block = NativeMessage.take();
-    private int memfd = -1;
     private int overflow = -1;
+    /** Whether the prefix of a streamed payload travels in the datagram. */
+    private boolean inlinePrefix;
+    /** Descriptors a streamed payload adds to the datagram: the stream's receiving end and the memfd. */
+    private static final int STREAM_FDS = 2;
+    /** The largest prefix that stays in the datagram when the payload is streamed. */
+    private static final int INLINE_PREFIX_MAX = 4096;
 
     private OutboundMessage(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer frame, FdHandle[] handles) {
         this.socket = socket;
@@ -81,7 +86,7 @@ final class OutboundMessage {
 
     /**
      * Sends one message without handles whose payload is {@code prefix} followed by {@code payload}, copied once
-     * each into the datagram or the memfd. Neither buffer's position moves.
+     * each into the datagram or the payload stream. Neither buffer's position moves.
      *
      * @param socket the sending socket
      * @param owner the sender, checked while waiting for room
@@ -123,6 +128,7 @@ final class OutboundMessage {
     }
 
     private void send() throws IpcException {
+        PayloadStream.Writer stream = null;
         try {
             if (payloadLength() > WireHeader.MAX_PAYLOAD) {
                 throw new IpcException("A message of " + payloadLength() + " bytes is larger than the largest a "
@@ -130,28 +136,51 @@ final class OutboundMessage {
             }
             boolean fits = payloadLength() <= maxInlinePayload(handles.length);
             if (!fits) {
-                memfd = LargePayload.write(prefix, frame, block);
+                stream = openStream();
             }
             int inlineHandles = handles.length;
-            if (handles.length + (fits ? 0 : 1) > Linux.SCM_MAX_FD) {
-                inlineHandles = Linux.SCM_MAX_FD - (fits ? 0 : 1) - 1;
+            if (handles.length + (fits ? 0 : STREAM_FDS) > Linux.SCM_MAX_FD) {
+                inlineHandles = Linux.SCM_MAX_FD - (fits ? 0 : STREAM_FDS) - 1;
                 overflow = HandleOverflow.write(block, fds, inlineHandles);
             }
-            if (!sendDatagram(inlineHandles)) {
-                // EMSGSIZE: SO_SNDBUF was lowered below the usual datagram size; ship the payload in a memfd.
-                if (memfd >= 0 || inlineHandles + 1 + (overflow >= 0 ? 1 : 0) > Linux.SCM_MAX_FD) {
+            if (!sendDatagram(inlineHandles, stream)) {
+                // EMSGSIZE: SO_SNDBUF was lowered below the usual datagram size; stream the payload.
+                if (stream != null || inlineHandles + STREAM_FDS + (overflow >= 0 ? 1 : 0) > Linux.SCM_MAX_FD) {
                     throw Native.error("sendmsg", Errors.EMSGSIZE);
                 }
-                memfd = LargePayload.write(prefix, frame, block);
-                if (!sendDatagram(inlineHandles)) {
+                stream = openStream();
+                if (!sendDatagram(inlineHandles, stream)) {
                     throw Native.error("sendmsg", Errors.EMSGSIZE);
                 }
             }
+            if (stream != null) {
+                stream.finish(block);
+            }
         } finally {
-            Descriptors.closeQuietly(memfd);
+            if (stream != null) {
+                stream.close();
+            }
             Descriptors.closeQuietly(overflow);
             block.give();
         }
+    }
+
+    /**
+     * Opens the stream of a payload too large for the datagram and writes what it takes at once. A small prefix
+     * (the serializer's header) still travels in the datagram, so that the receiver can read the rest straight into
+     * an array of its own.
+     */
+    private PayloadStream.Writer openStream() throws IpcException {
+        inlinePrefix = prefix.remaining() <= INLINE_PREFIX_MAX;
+        PayloadStream.Writer stream = inlinePrefix ? PayloadStream.Writer.open(frame)
+                : PayloadStream.Writer.open(prefix, frame);
+        try {
+            stream.fill();
+        } catch (IpcException | RuntimeException | Error e) {
+            stream.close();
+            throw e;
+        }
+        return stream;
     }
 
     /** The largest payload that travels inside the datagram of a message with {@code handles} handles. */
@@ -164,20 +193,22 @@ final class OutboundMessage {
     }
 
     /** Sends the datagram; false if the kernel refused it as too long. */
-    private boolean sendDatagram(int inlineHandles) throws IpcException {
+    private boolean sendDatagram(int inlineHandles, PayloadStream.Writer stream) throws IpcException {
         ByteBuffer data = block.dataBuffer();
         long payloadLength = payloadLength();
-        short flags = (short) ((memfd >= 0 ? WireHeader.FLAG_PAYLOAD_IN_MEMFD : 0)
+        short flags = (short) ((stream != null ? WireHeader.FLAG_PAYLOAD_STREAMED : 0)
                 | (overflow >= 0 ? WireHeader.FLAG_HANDLE_OVERFLOW : 0));
-        int fdCount = inlineHandles + (memfd >= 0 ? 1 : 0) + (overflow >= 0 ? 1 : 0);
+        int fdCount = inlineHandles + (stream != null ? STREAM_FDS : 0) + (overflow >= 0 ? 1 : 0);
         WireHeader.write(data, WireHeader.TYPE_MESSAGE, flags, handles.length, fdCount, payloadLength);
         int at = WireHeader.SIZE;
         for (FdHandle handle : handles) {
             data.put(at++, WireHeader.kindCode(handle.kind()));
         }
-        if (memfd < 0) {
+        if (stream == null || inlinePrefix) {
             copy(prefix, data, at);
             at += prefix.remaining();
+        }
+        if (stream == null) {
             copy(frame, data, at);
             at += frame.remaining();
         }
@@ -186,8 +217,9 @@ final class OutboundMessage {
         for (; fd < inlineHandles; fd++) {
             block.setFd(fd, fds[fd]);
         }
-        if (memfd >= 0) {
-            block.setFd(fd++, memfd);
+        if (stream != null) {
+            block.setFd(fd++, stream.peerEnd());
+            block.setFd(fd++, stream.remainder());
         }
         if (overflow >= 0) {
             block.setFd(fd, overflow);

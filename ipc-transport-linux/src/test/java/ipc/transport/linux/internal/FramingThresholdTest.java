@@ -25,7 +25,7 @@ class FramingThresholdTest {
 
     @ParameterizedTest(name = "{0} handles, max inline {1}")
     @CsvSource({"0, 0, false", "0, 1, true", "0, -1, false", "1, 0, false", "1, 1, true", "3, 0, false"})
-    void payloadAtOrBelowTheThresholdIsInlineAndAboveIsInAMemfd(int handleCount, int beyond, boolean memfd) {
+    void payloadAtOrBelowTheThresholdIsInlineAndAboveIsStreamed(int handleCount, int beyond, boolean streamed) {
         assertTimeoutPreemptively(LIMIT, () -> {
             int length = OutboundMessage.maxInlinePayload(handleCount) + beyond;
             EndpointPair pair = Channels.pair();
@@ -40,11 +40,12 @@ class FramingThresholdTest {
                 ByteBuffer data = block.dataBuffer();
                 assertEquals(WireHeader.MAGIC, data.getInt(WireHeader.MAGIC_OFFSET), "magic");
                 short flags = data.getShort(WireHeader.FLAGS_OFFSET);
-                assertEquals(memfd, (flags & WireHeader.FLAG_PAYLOAD_IN_MEMFD) != 0,
-                        "payload of " + length + " bytes travels in a memfd");
-                assertEquals(handleCount + (memfd ? 1 : 0), fds.length, "descriptors: handles plus the memfd");
+                assertEquals(streamed, (flags & WireHeader.FLAG_PAYLOAD_STREAMED) != 0,
+                        "payload of " + length + " bytes is streamed");
+                assertEquals(handleCount + (streamed ? 2 : 0), fds.length,
+                        "descriptors: handles plus the stream's end and its memfd");
                 assertEquals(length, data.getLong(WireHeader.PAYLOAD_LENGTH_OFFSET), "declared payload length");
-                long expected = WireHeader.SIZE + handleCount + (memfd ? 0 : length);
+                long expected = WireHeader.SIZE + handleCount + (streamed ? 0 : length);
                 assertEquals(expected, datagram, "datagram length");
             } finally {
                 block.give();

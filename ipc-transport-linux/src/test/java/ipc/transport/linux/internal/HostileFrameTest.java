@@ -120,21 +120,29 @@ class HostileFrameTest {
                     fds.add(channelEnd());
                     return WireHeader.SIZE + 1;
                 }),
-                new Case("an unsealed memfd as the payload", (data, fds) -> {
-                    message(data, WireHeader.FLAG_PAYLOAD_IN_MEMFD, 0, 1, 4096);
-                    fds.add(memfd(4096, false));
-                    return WireHeader.SIZE;
-                }),
-                new Case("a sealed memfd smaller than declared", (data, fds) -> {
-                    message(data, WireHeader.FLAG_PAYLOAD_IN_MEMFD, 0, 1, 8192);
+                new Case("a sealed memfd smaller than the rest of a streamed payload", (data, fds) -> {
+                    message(data, WireHeader.FLAG_PAYLOAD_STREAMED, 0, 2, 8192);
+                    fds.add(channelEnd());
                     fds.add(memfd(4096, true));
                     return WireHeader.SIZE;
                 }),
-                new Case("a pipe as the payload memfd", (data, fds) -> {
-                    message(data, WireHeader.FLAG_PAYLOAD_IN_MEMFD, 1, 2, 4096, TransportKind.SENDER);
+                new Case("a pipe as the payload stream", (data, fds) -> {
+                    message(data, WireHeader.FLAG_PAYLOAD_STREAMED, 1, 3, 4096, TransportKind.SENDER);
                     fds.add(channelEnd());
                     fds.add(pipeEnd());
+                    fds.add(memfd(4096, true));
                     return WireHeader.SIZE + 1;
+                }),
+                new Case("a streamed payload without its memfd", (data, fds) -> {
+                    message(data, WireHeader.FLAG_PAYLOAD_STREAMED, 0, 1, 4096);
+                    fds.add(channelEnd());
+                    return WireHeader.SIZE;
+                }),
+                new Case("a streamed payload whose inline part exceeds its length", (data, fds) -> {
+                    message(data, WireHeader.FLAG_PAYLOAD_STREAMED, 0, 2, 4);
+                    fds.add(channelEnd());
+                    fds.add(memfd(4096, true));
+                    return WireHeader.SIZE + 10;
                 }),
                 new Case("an unsealed memfd as shared memory", (data, fds) -> {
                     message(data, (short) 0, 2, 2, 0, TransportKind.SENDER, TransportKind.SHARED_MEMORY);

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * Prints what a large message costs with the transport's design (payload in a sealed memfd) and with Rust
- * ipc-channel's (payload in fragments over a private socket pair whose receiving end rides in the first
- * datagram), sender and receiver on two threads, and with the payload inline where it fits. Asserts nothing about
- * time. {@code -Dipc.probe.scale=N} sends N times more messages.
+ * Prints what a large message costs with the transport (payload inline where it fits, streamed otherwise), with a
+ * sealed memfd per message (the transport's hand-over path, and its design before streaming) and with Rust
+ * ipc-channel's (fragments over a private socket pair whose receiving end rides in the first datagram; its sender
+ * blocks), sender and receiver on two threads; and the transport on one thread, sending then receiving each
+ * message (which takes the hand-over path). Asserts nothing about time. {@code -Dipc.probe.scale=N} sends N times more messages.
  */
 @EnabledOnOs(OS.LINUX)
 class LargeMessageProbeTest {
@@ -43,14 +44,15 @@ class LargeMessageProbeTest {
                     ByteBuffer frame = ChannelTestSupport.frame(size, size);
                     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "PROBE %8d bytes x %4d:", size,
                             count));
-                    if (size <= OutboundMessage.maxInlinePayload(0)) {
-                        line.append(figure("inline", size, count, run(pool, count, frame, Design.INLINE)));
-                    }
+                    long handOffs = PayloadStream.handOffs();
+                    line.append(figure(size <= OutboundMessage.maxInlinePayload(0) ? "inline" : "streamed", size,
+                            count, run(pool, count, frame, Design.TRANSPORT)));
+                    line.append(String.format(Locale.ROOT, " (%d handed over)", PayloadStream.handOffs() - handOffs));
                     line.append(figure("memfd", size, count, run(pool, count, frame, Design.MEMFD)));
                     line.append(figure("fragments", size, count, run(pool, count, frame, Design.FRAGMENTS)));
                     System.out.println(line);
                     System.out.println(String.format(Locale.ROOT, "PROBE %8d bytes x %4d, one thread, send then "
-                            + "receive (the fragment design cannot: it would deadlock):", size, count)
+                            + "receive (Rust's fragment design cannot: it would deadlock):", size, count)
                             + figure("transport", size, count, oneThread(count, frame)));
                 }
             } finally {
@@ -65,7 +67,7 @@ class LargeMessageProbeTest {
         return String.format(Locale.ROOT, "  %s %8.1f us/msg %7.0f MiB/s", name, perMessageMicros, mibPerSecond);
     }
 
-    enum Design { INLINE, MEMFD, FRAGMENTS }
+    enum Design { TRANSPORT, MEMFD, FRAGMENTS }
 
     /** Sends and receives {@code count} copies of {@code frame} through the SPI on this thread; returns the time. */
     private static long oneThread(int count, ByteBuffer frame) throws Exception {
@@ -93,7 +95,7 @@ class LargeMessageProbeTest {
             Future<?> sent = pool.submit((Callable<Void>) () -> {
                 for (int i = 0; i < count; i++) {
                     switch (design) {
-                        case INLINE -> OutboundMessage.send(sending, null, frame, List.of());
+                        case TRANSPORT -> OutboundMessage.send(sending, null, frame, List.of());
                         case MEMFD -> sendMemfd(sending, frame);
                         case FRAGMENTS -> sendFragments(sending, frame);
                     }
@@ -102,7 +104,7 @@ class LargeMessageProbeTest {
             });
             for (int i = 0; i < count; i++) {
                 int length = switch (design) {
-                    case INLINE -> ChannelTestSupport.receive(pair.receiver()).frame().remaining();
+                    case TRANSPORT -> ChannelTestSupport.receive(pair.receiver()).frame().remaining();
                     case MEMFD -> receiveMemfd(receiving);
                     case FRAGMENTS -> receiveFragments(receiving);
                 };
@@ -116,13 +118,7 @@ class LargeMessageProbeTest {
     }
 
     private static void sendMemfd(int socket, ByteBuffer frame) throws IpcException {
-        NativeMessage staging = NativeMessage.take();
-        int memfd;
-        try {
-            memfd = LargePayload.write(ByteBuffer.allocate(0), frame, staging);
-        } finally {
-            staging.give();
-        }
+        int memfd = LargePayload.write(ByteBuffer.allocate(0), frame);
         try {
             sendWithFd(socket, frame.remaining(), memfd);
         } finally {
