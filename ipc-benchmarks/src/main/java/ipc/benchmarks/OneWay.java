@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code IpcSender<byte[]>} with that serializer; {@code protobuf} is an {@code IpcSender<Blob>}, the generated message
  * with one {@code bytes} field (protobuf channels carry generated messages only).
  *
- * <p>Messages larger than one datagram travel in a memfd each, which the socket buffer does not bound; so that a fast
- * sender cannot queue gigabytes, the sender then keeps at most {@code max(2, 64 MiB / size)} messages ahead of the
- * receiver (a semaphore, released once per message received).
+ * <p>Messages larger than one datagram stream on a socket pair of their own, or, when the receiver lags, are handed
+ * over in a memfd, which the socket buffer does not bound; so that a fast sender cannot queue gigabytes, the sender
+ * then keeps at most {@code max(2, 64 MiB / size)} messages ahead of the receiver (a semaphore, released once per
+ * message received).
  *
  * <h2>Thread safety</h2>
  * JMH state, one instance per benchmark thread; the sender thread owns the sending end.
