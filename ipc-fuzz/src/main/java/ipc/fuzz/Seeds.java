@@ -160,8 +160,9 @@ public final class Seeds {
 
     /**
      * Inputs of the framing target ({@link ForgedDatagram}'s layout): valid datagrams of every shape the transport
-     * sends (inline payload, handles of each kind, payload in a memfd, handles in an overflow socket), and two that
-     * the receiver must refuse (a pipe where a sender is expected, an unsealed memfd payload).
+     * sends (inline payload, handles of each kind, payload in a memfd, handles in an overflow socket), a pipe where a
+     * sender is expected (accepted: a channel end is checked at its first use, not on arrival), and one that the
+     * receiver must refuse (an unsealed memfd payload).
      *
      * @return the inputs
      */
