@@ -1,5 +1,6 @@
 package ipc.serde.kryo.internal;
 
+import com.esotericsoftware.kryo.util.Pool;
 import ipc.api.IpcSerializationException;
 import ipc.api.TypeRef;
 import ipc.api.spi.DecodeContext;
@@ -22,9 +23,9 @@ public final class KryoCodec<T> implements MessageCodec<T> {
     private final TypeRef<T> type;
     private final long fingerprint;
     private final Position root;
-    private final SlotPool pool;
+    private final Pool<Slot> pool;
 
-    KryoCodec(TypeRef<T> type, long fingerprint, Position root, SlotPool pool) {
+    KryoCodec(TypeRef<T> type, long fingerprint, Position root, Pool<Slot> pool) {
         this.type = type;
         this.fingerprint = fingerprint;
         this.root = root;
