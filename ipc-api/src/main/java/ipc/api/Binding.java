@@ -16,9 +16,13 @@ final class Binding<T> {
     private volatile MessageCodec<T> codec;
 
     private Binding(TypeRef<T> type, IpcSerializer serializer) {
+        this(type, serializer, Frames.header(serializer.name()));
+    }
+
+    private Binding(TypeRef<T> type, IpcSerializer serializer, byte[] header) {
         this.type = Objects.requireNonNull(type, "type");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
-        this.header = Frames.header(serializer.name());
+        this.header = header;
     }
 
     /** A binding whose codec is prepared now, so an unsupported type fails at channel creation. */
@@ -60,7 +64,7 @@ final class Binding<T> {
     }
 
     <U> Binding<U> retyped(TypeRef<U> newType) {
-        return newType.equals(type) ? uncheckedCast() : lazy(newType, serializer);
+        return newType.equals(type) ? uncheckedCast() : new Binding<>(newType, serializer, header);
     }
 
     @SuppressWarnings("unchecked")

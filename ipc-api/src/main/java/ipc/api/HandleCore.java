@@ -2,37 +2,47 @@ package ipc.api;
 
 import ipc.api.spi.TransportHandle;
 import java.lang.ref.Cleaner;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The one owner of one transport handle, shared by every view of it ({@code toOpaque()}, {@code to(...)}):
- * closing any view closes the core, and the core is closed by the {@link Cleaner} if every view becomes
- * unreachable without {@code close()}. The cleaner's action holds the transport handle, never the core.
+ * closing any view closes the core, and the core is closed by the {@link SafetyNet} if every view becomes
+ * unreachable without {@code close()}. The net's registration holds the transport handle, never the core.
  */
 final class HandleCore {
 
-    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
-        Thread thread = new Thread(runnable, "ipc-channel-cleaner");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final TransportHandle endpoint;
-    private final Cleaner.Cleanable cleanable;
+    private final SafetyNet net;
 
     HandleCore(TransportHandle endpoint) {
+        this(endpoint, true);
+    }
+
+    private HandleCore(TransportHandle endpoint, boolean list) {
         this.endpoint = endpoint;
-        this.cleanable = CLEANER.register(this, endpoint::close);
+        this.net = SafetyNet.unlisted(this, endpoint);
+        if (list) {
+            net.list();
+        }
     }
 
     /** Wraps every handle of a received message, so each is released even if the message is dropped. */
     static List<HandleCore> wrapAll(List<TransportHandle> handles) {
-        List<HandleCore> cores = new ArrayList<>(handles.size());
-        for (TransportHandle handle : handles) {
-            cores.add(new HandleCore(handle));
+        int count = handles.size();
+        if (count == 0) {
+            return List.of();
         }
-        return cores;
+        HandleCore[] cores = new HandleCore[count];
+        int made = 0;
+        try {
+            for (; made < count; made++) {
+                cores[made] = new HandleCore(handles.get(made), false);
+            }
+        } finally {
+            SafetyNet.listAll(cores, made); // one acquisition of the lock for the whole message
+        }
+        return Arrays.asList(cores);
     }
 
     static void closeAll(List<HandleCore> cores) {
@@ -41,9 +51,13 @@ final class HandleCore {
         }
     }
 
-    /** Registers any other native-state owner (servers, sets) with the same cleaner thread. */
+    /** Registers any other native-state owner (servers, sets) with the same safety net. */
     static Cleaner.Cleanable register(Object owner, Runnable release) {
-        return CLEANER.register(owner, release);
+        return SafetyNet.register(owner, release);
+    }
+
+    SafetyNet net() {
+        return net;
     }
 
     TransportHandle endpoint() {
@@ -56,6 +70,6 @@ final class HandleCore {
 
     /** Closes the transport handle at most once; later calls do nothing. */
     void close() {
-        cleanable.clean();
+        net.clean();
     }
 }

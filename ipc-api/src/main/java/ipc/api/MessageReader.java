@@ -1,7 +1,6 @@
 package ipc.api;
 
 import ipc.api.spi.DecodeContext;
-import ipc.api.spi.IpcSerializer;
 import ipc.api.spi.TransportHandle.Kind;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -16,15 +15,19 @@ import java.util.List;
 final class MessageReader implements DecodeContext {
 
     private final List<HandleCore> cores;
-    private final IpcSerializer serializer;
-    private final boolean[] claimed;
+    /** The message's binding: its serializer and header serve the typed handles decoded from it. */
+    private final Binding<?> binding;
+    /** Per handle index: the handle made for it (claimed), or null (closed when decoding ends). */
     private final Object[] made;
+    /** Per handle index: the declared type {@link #made} was made as. */
     private final Type[] madeTypes;
+    /** The binding of the last typed handle made, for the next one declared as the same type. */
+    private Type boundType;
+    private Binding<?> bound;
 
-    private MessageReader(List<HandleCore> cores, IpcSerializer serializer) {
+    private MessageReader(List<HandleCore> cores, Binding<?> binding) {
         this.cores = cores;
-        this.serializer = serializer;
-        this.claimed = new boolean[cores.size()];
+        this.binding = binding;
         this.made = new Object[cores.size()];
         this.madeTypes = new Type[cores.size()];
     }
@@ -51,7 +54,7 @@ final class MessageReader implements DecodeContext {
     /** Decodes the payload between {@code payload}'s position and limit as {@code binding}'s type. */
     static <T> T decode(ByteBuffer payload, List<HandleCore> cores, Binding<T> binding)
             throws IpcSerializationException {
-        MessageReader reader = new MessageReader(cores, binding.serializer());
+        MessageReader reader = new MessageReader(cores, binding);
         boolean success = false;
         try {
             T value;
@@ -74,8 +77,8 @@ final class MessageReader implements DecodeContext {
     }
 
     private void finish(boolean success) {
-        for (int i = 0; i < cores.size(); i++) {
-            if (!success || !claimed[i]) {
+        for (int i = 0; i < made.length; i++) {
+            if (!success || made[i] == null) {
                 cores.get(i).close();
             }
         }
@@ -101,7 +104,7 @@ final class MessageReader implements DecodeContext {
             throw new IpcSerializationException("Expected a handle index below " + cores.size()
                     + " (the handles that came with the message), got " + index);
         }
-        Class<?> raw = TypeRef.ofType(declaredType).rawType();
+        Class<?> raw = rawType(declaredType);
         Kind expected = kindOf(raw);
         if (expected == null) {
             throw new IpcSerializationException("Expected an ipc-channel handle type at handle index " + index
@@ -117,7 +120,6 @@ final class MessageReader implements DecodeContext {
             return made[index];
         }
         Object handle = create(raw, declaredType, core);
-        claimed[index] = true;
         made[index] = handle;
         madeTypes[index] = declaredType;
         return handle;
@@ -125,16 +127,16 @@ final class MessageReader implements DecodeContext {
 
     private Object create(Class<?> raw, Type declaredType, HandleCore core) {
         if (raw == IpcSender.class) {
-            return new IpcSender<>(core, Binding.lazy(TypeRef.ofType(typeArgument(declaredType)), serializer));
+            return new IpcSender<>(core, bindingFor(declaredType));
         }
         if (raw == IpcReceiver.class) {
-            return new IpcReceiver<>(core, Binding.lazy(TypeRef.ofType(typeArgument(declaredType)), serializer));
+            return new IpcReceiver<>(core, bindingFor(declaredType));
         }
         if (raw == OpaqueIpcSender.class) {
-            return new OpaqueIpcSender(core, serializer);
+            return new OpaqueIpcSender(core, binding.serializer());
         }
         if (raw == OpaqueIpcReceiver.class) {
-            return new OpaqueIpcReceiver(core, serializer);
+            return new OpaqueIpcReceiver(core, binding.serializer());
         }
         if (raw == IpcBytesSender.class) {
             return new IpcBytesSender(core);
@@ -143,6 +145,31 @@ final class MessageReader implements DecodeContext {
             return new IpcBytesReceiver(core);
         }
         return new IpcSharedMemory(core);
+    }
+
+    /**
+     * The binding of a typed handle declared as {@code declaredType}, with the message's serializer: shared by the
+     * handles of a message declared alike (the eight senders of a {@code List<IpcSender<Point>>}), as the
+     * duplicates of a handle share theirs.
+     */
+    private Binding<?> bindingFor(Type declaredType) {
+        if (bound == null || !boundType.equals(declaredType)) {
+            bound = binding.retyped(TypeRef.ofType(typeArgument(declaredType)));
+            boundType = declaredType;
+        }
+        return bound;
+    }
+
+    /** {@code IpcSender} for {@code IpcSender<Point>}; the checks of {@link TypeRef#ofType} for anything unusual. */
+    private static Class<?> rawType(Type declaredType) {
+        if (declaredType instanceof Class<?> type) {
+            return type;
+        }
+        if (declaredType instanceof ParameterizedType parameterized
+                && parameterized.getRawType() instanceof Class<?> type) {
+            return type;
+        }
+        return TypeRef.ofType(declaredType).rawType();
     }
 
     private static Kind kindOf(Class<?> raw) {

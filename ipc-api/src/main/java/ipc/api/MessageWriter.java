@@ -1,7 +1,6 @@
 package ipc.api;
 
 import ipc.api.spi.EncodeContext;
-import ipc.api.spi.HandleTypes;
 import ipc.api.spi.MessageCodec;
 import ipc.api.spi.SenderEndpoint;
 import ipc.api.spi.TransportHandle;
@@ -14,9 +13,17 @@ import java.util.Map;
 /** Encodes one message (header, payload, handle table) and hands it to a sender endpoint. */
 final class MessageWriter implements EncodeContext {
 
+    /**
+     * Up to this many handles a repeated one is found by scanning the table, which for the handful a message usually
+     * carries costs less than hashing; beyond it an identity map indexes the table.
+     */
+    private static final int SCANNED_HANDLES = 16;
+
     private final FrameBuffer buffer;
-    private Map<Object, Integer> indexes;
+    /** The handle table: each OS handle once, in the order the serializer first wrote it. */
     private List<TransportHandle> handles = List.of();
+    /** Indexes {@link #handles} once it outgrows {@link #SCANNED_HANDLES}. */
+    private Map<TransportHandle, Integer> indexes;
     private RuntimeException misuse;
 
     private MessageWriter(FrameBuffer buffer) {
@@ -60,28 +67,49 @@ final class MessageWriter implements EncodeContext {
 
     @Override
     public int handleIndex(Object handle) {
-        if (handle == null || !HandleTypes.isHandleType(handle.getClass())) {
+        if (!(handle instanceof AbstractHandle view)) { // every handle class, and nothing else, is one
             throw remember(new IllegalArgumentException("Not an ipc-channel handle: "
                     + (handle == null ? "null" : handle.getClass().getName())));
         }
-        if (indexes == null) {
-            indexes = new IdentityHashMap<>();
-            handles = new ArrayList<>();
-        }
-        // Keyed by the shared core, so two views of one OS handle (a sender and its toOpaque()) travel once.
-        HandleCore core = ((AbstractHandle) handle).core();
-        Integer known = indexes.get(core);
-        if (known != null) {
+        // Two views of one OS handle (a sender and its toOpaque()) share its core and endpoint: they travel once.
+        HandleCore core = view.core();
+        TransportHandle endpoint = core.endpoint();
+        int known = indexOf(endpoint);
+        if (known >= 0) {
             return known;
         }
         if (!core.isOpen()) {
             throw remember(new IllegalStateException("Cannot send a closed " + handle.getClass().getSimpleName()
                     + " inside a message"));
         }
+        if (handles.isEmpty()) {
+            handles = new ArrayList<>();
+        }
         int index = handles.size();
-        handles.add(core.endpoint());
-        indexes.put(core, index);
+        handles.add(endpoint);
+        if (indexes != null) {
+            indexes.put(endpoint, index);
+        } else if (index == SCANNED_HANDLES) {
+            indexes = new IdentityHashMap<>();
+            for (int i = 0; i < handles.size(); i++) {
+                indexes.put(handles.get(i), i);
+            }
+        }
         return index;
+    }
+
+    /** The index of {@code endpoint} in the table, or -1. */
+    private int indexOf(TransportHandle endpoint) {
+        if (indexes != null) {
+            Integer index = indexes.get(endpoint);
+            return index == null ? -1 : index;
+        }
+        for (int i = 0; i < handles.size(); i++) {
+            if (handles.get(i) == endpoint) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private RuntimeException remember(RuntimeException e) {

@@ -7,7 +7,8 @@
  * Every handle is {@link java.lang.AutoCloseable} with an idempotent {@code close()}. Views made with
  * {@code toOpaque()} or {@code to(...)} share one OS handle: closing any of them closes it for all.
  * {@code duplicate()} makes an independent handle. A handle that becomes unreachable without {@code close()} still
- * releases its OS resources, once, through a {@link java.lang.ref.Cleaner}; do not rely on it.
+ * releases its OS resources, once, after the garbage collector found it unreachable (a phantom reference, as a
+ * {@link java.lang.ref.Cleaner} uses); do not rely on it.
  *
  * <h2>Errors</h2>
  * Every I/O failure is an {@link ipc.api.IpcException} (an {@link java.io.IOException}).

@@ -36,7 +36,7 @@ class LinuxFramingFuzzTest {
                     message.closeHandles();
                 }
             } catch (IpcException refused) {
-                // Two of the seeds are refused: the failure path is warmed up too.
+                // One of the seeds is refused: the failure path is warmed up too.
             }
         }
     }

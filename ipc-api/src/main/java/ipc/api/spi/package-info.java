@@ -9,7 +9,8 @@
  * <h2>Division of labour</h2>
  * <ul>
  *   <li>The API owns the message frame header (format version and serializer name), the handle table
- *       and the lifetime of every handle (one {@link java.lang.ref.Cleaner} registration per OS handle).</li>
+ *       and the lifetime of every handle (one phantom-reference safety net, as a {@link java.lang.ref.Cleaner}
+ *       registers, per OS handle).</li>
  *   <li>A serializer turns a value into bytes and back. When it meets an API handle
  *       ({@link ipc.api.spi.HandleTypes#isHandleType(Class)}) it writes only the index that
  *       {@link ipc.api.spi.EncodeContext#handleIndex(Object)} gives, and on the way back asks

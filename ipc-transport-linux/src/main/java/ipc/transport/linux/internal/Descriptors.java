@@ -51,11 +51,14 @@ final class Descriptors {
     }
 
     /**
-     * Checks that {@code fd} is a {@code SOCK_SEQPACKET} socket, the only kind a channel end is. One system call per
-     * received handle ({@code SO_TYPE}; a pipe, file or memfd fails it with {@code ENOTSOCK}). The address family is
-     * not checked: it would cost a second call per handle and protect nothing, since a peer that could hand over
-     * another family's sequenced-packet socket can as well hand over a Unix socket connected to wherever it likes;
-     * what matters is that the descriptor behaves as a message socket, which the type ensures.
+     * Checks that {@code fd} is a {@code SOCK_SEQPACKET} socket, the only kind a channel end is: one system call
+     * ({@code SO_TYPE}; a pipe, file or memfd fails it with {@code ENOTSOCK}). For the places where a descriptor of
+     * another kind from a peer would do harm rather than fail: the socket of a handle overflow, which this process
+     * reads on its own, and a receiver added to a receiver set. Channel ends that arrive in a message are not checked
+     * on arrival (see {@link InboundMessage}). The address family is not checked: it would cost a second call and
+     * protect nothing, since a peer that could hand over another family's sequenced-packet socket can as well hand
+     * over a Unix socket connected to wherever it likes; what matters is that the descriptor behaves as a message
+     * socket, which the type ensures.
      *
      * @param scratch at least {@link #SCRATCH_BYTES} bytes of native memory
      * @param what what the descriptor should be, for the message (such as {@code "handle 3 (a sender)"})

@@ -89,6 +89,8 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
     /**
      * {@inheritDoc}
      *
+     * @throws IpcException also if the receiver's descriptor is not a {@code SOCK_SEQPACKET} socket (a peer sent
+     *     something else as a receiver); the receiver is not added and stays open
      * @throws IllegalArgumentException also if {@code id} is already in the set
      * @throws IllegalStateException if the set is closed
      */
@@ -111,6 +113,10 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
             }
             long token = nextToken++;
             try {
+                // A channel end that arrived in a message was not checked then (see InboundMessage): a descriptor
+                // that is no socket could be readable forever without recvmsg ever draining it. The event array
+                // is free as scratch: add and select never run at the same time.
+                Descriptors.checkChannelSocket(linux.fd(), events, "a receiver added to a set");
                 register(linux.fd(), token);
             } catch (IpcException | RuntimeException e) {
                 linux.release();

@@ -1,7 +1,8 @@
 package ipc.transport.linux.internal;
 
 import ipc.api.spi.TransportHandle;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Owns one file descriptor and closes it exactly once, never while a system call on it is in flight: a thread
@@ -16,10 +17,20 @@ public abstract class FdHandle implements TransportHandle {
 
     private static final int CLOSED = 1;
     private static final int ONE_USE = 2;
+    /** Atomic access to {@link #state}, a field of the handle rather than an object of its own. */
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(FdHandle.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final int fd;
-    /** Bit 0: closed; the rest: calls in flight times two. */
-    private final AtomicInteger state = new AtomicInteger();
+    /** Bit 0: closed; the rest: calls in flight times two. Changed through {@link #STATE} only. */
+    private volatile int state;
 
     /**
      * Takes ownership of {@code fd}.
@@ -45,11 +56,11 @@ public abstract class FdHandle implements TransportHandle {
      */
     public final boolean tryAcquire() {
         while (true) {
-            int current = state.get();
+            int current = state;
             if ((current & CLOSED) != 0) {
                 return false;
             }
-            if (state.compareAndSet(current, current + ONE_USE)) {
+            if (STATE.compareAndSet(this, current, current + ONE_USE)) {
                 return true;
             }
         }
@@ -57,7 +68,7 @@ public abstract class FdHandle implements TransportHandle {
 
     /** Ends a call registered by {@link #tryAcquire()}; closes the descriptor if the handle was closed meanwhile. */
     public final void release() {
-        int after = state.addAndGet(-ONE_USE);
+        int after = (int) STATE.getAndAdd(this, -ONE_USE) - ONE_USE;
         if (after == CLOSED) {
             destroy();
         }
@@ -70,7 +81,7 @@ public abstract class FdHandle implements TransportHandle {
 
     @Override
     public final boolean isOpen() {
-        return (state.get() & CLOSED) == 0;
+        return (state & CLOSED) == 0;
     }
 
     /**
@@ -80,16 +91,16 @@ public abstract class FdHandle implements TransportHandle {
     @Override
     public final void close() {
         while (true) {
-            int current = state.get();
+            int current = state;
             if ((current & CLOSED) != 0) {
                 return;
             }
             if (current == 0) {
-                if (state.compareAndSet(0, CLOSED)) {
+                if (STATE.compareAndSet(this, 0, CLOSED)) {
                     destroy();
                     return;
                 }
-            } else if (state.compareAndSet(current, (current + ONE_USE) | CLOSED)) {
+            } else if (STATE.compareAndSet(this, current, (current + ONE_USE) | CLOSED)) {
                 // Hold a use of our own around wake(), so the descriptor cannot be closed under it by the
                 // in-flight call finishing meanwhile; the last release() closes it.
                 try {

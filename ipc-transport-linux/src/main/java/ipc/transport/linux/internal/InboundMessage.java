@@ -12,10 +12,25 @@ import java.util.function.IntFunction;
 
 /**
  * Turns one received message datagram and its descriptors into a {@link ReceivedMessage}, trusting nothing: the
- * header must be ours, every length must agree with what arrived, every descriptor must be of the kind its handle
- * says (a channel end or payload stream must be a {@code SOCK_SEQPACKET} socket, a shared-memory region a sealed
- * memfd of the declared size). On any disagreement every descriptor of the message is closed and an
- * {@link IpcException} says what was expected and what arrived; the channel stays usable.
+ * header must be ours, every length must agree with what arrived, a descriptor that is mapped (a shared-memory
+ * region, the memfd of a large payload) must be a sealed memfd of the declared size, and a payload stream a
+ * {@code SOCK_SEQPACKET} socket (it is read within the receive). On any disagreement every descriptor of the
+ * message is closed and an {@link IpcException} says what was expected and what arrived; the channel stays usable.
+ *
+ * <h2>Channel ends are not checked on arrival</h2>
+ * A descriptor that arrives as a sender or a receiver is wrapped as it is: checking its socket type here would cost
+ * a system call ({@code getsockopt(SO_TYPE)}) per handle on every transfer, more than the {@code close} of the
+ * descriptor, and it would protect nothing that the handle's first use does not. A peer that sends something else:
+ * <ul>
+ *   <li>a descriptor that is not a socket (a pipe, a file, a memfd): every use fails with an {@link IpcException}
+ *       ({@code sendmsg}, {@code recvmsg} or {@code setsockopt(SO_RCVTIMEO)}: "Socket operation on non-socket"),
+ *       and adding it to a receiver set fails at once ({@link EpollReceiverSet#add} checks the type, since such a
+ *       descriptor may be always readable and never drained);</li>
+ *   <li>a socket of another type, or a {@code SOCK_SEQPACKET} socket connected to wherever it likes: sends go to,
+ *       and receives come from, a socket the peer chose, which a valid channel end whose other end the peer holds
+ *       allows as well; every datagram received is still validated as above.</li>
+ * </ul>
+ * Forwarding such a handle inside another message moves it on unchanged, to be refused by its next user.
  *
  * <h2>Thread safety</h2>
  * Not thread-safe: one instance decodes one message on one thread.
@@ -126,8 +141,7 @@ final class InboundMessage {
             data.get(WireHeader.SIZE + handleCount, payload);
             frame = ByteBuffer.wrap(payload);
         } else {
-            // A view of the block, lent to the message until its recipient releases it. Handle checks below use
-            // the block as scratch only within the wire header (Descriptors.SCRATCH_BYTES < WireHeader.SIZE).
+            // A view of the block, lent to the message until its recipient releases it.
             frame = data.slice(WireHeader.SIZE + handleCount, (int) payloadLength);
             lent = true;
         }
@@ -168,21 +182,18 @@ final class InboundMessage {
         pending = all;
     }
 
+    /**
+     * Wraps the descriptor of handle {@code index}, which from then on belongs to the handle. A shared-memory region
+     * is checked here, before anything maps it; a channel end is not (see the class comment).
+     */
     private TransportHandle adopt(TransportHandle.Kind kind, int index) throws IpcException {
         int fd = pending[index];
-        pending[index] = -1; // from here on the handle, or the failure path below, owns it
-        if (kind == TransportHandle.Kind.SHARED_MEMORY) {
-            return LinuxSharedMemory.adopt(fd); // closes fd if it is rejected
-        }
-        boolean sender = kind == TransportHandle.Kind.SENDER;
-        try {
-            Descriptors.checkChannelSocket(fd, block.data(), "handle " + index + (sender ? " (a sender)"
-                    : " (a receiver)"));
-        } catch (IpcException e) {
-            Descriptors.closeQuietly(fd);
-            throw e;
-        }
-        return sender ? LinuxSender.adopt(fd) : LinuxReceiver.adopt(fd);
+        pending[index] = -1; // from here on the handle, or LinuxSharedMemory.adopt's failure path, owns it
+        return switch (kind) {
+            case SHARED_MEMORY -> LinuxSharedMemory.adopt(fd); // closes fd if it is rejected
+            case SENDER -> LinuxSender.adopt(fd);
+            case RECEIVER -> LinuxReceiver.adopt(fd);
+        };
     }
 
     private void closePending(int index) {

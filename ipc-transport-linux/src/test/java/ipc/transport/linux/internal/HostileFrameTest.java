@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Datagrams a hostile or broken peer writes with raw libc calls on the sending socket: each is refused with an
  * {@link IpcException} that says what was expected, every descriptor that came with it is closed, and the channel
- * delivers the next valid message.
+ * delivers the next valid message. Channel ends of the wrong kind are accepted on arrival and refused at their first
+ * use: {@link ForeignChannelEndTest}.
  */
 @EnabledOnOs(OS.LINUX)
 class HostileFrameTest {
@@ -97,22 +98,6 @@ class HostileFrameTest {
                     message(data, (short) 0, 0, 0, 0);
                     fds.add(pipeEnd());
                     return WireHeader.SIZE;
-                }),
-                new Case("a pipe where a sender is expected", (data, fds) -> {
-                    message(data, (short) 0, 2, 2, 0, TransportKind.RECEIVER, TransportKind.SENDER);
-                    fds.add(channelEnd());
-                    fds.add(pipeEnd());
-                    return WireHeader.SIZE + 2;
-                }),
-                new Case("a datagram socket where a receiver is expected", (data, fds) -> {
-                    message(data, (short) 0, 1, 1, 0, TransportKind.RECEIVER);
-                    fds.add(datagramSocket());
-                    return WireHeader.SIZE + 1;
-                }),
-                new Case("a memfd where a sender is expected", (data, fds) -> {
-                    message(data, (short) 0, 1, 1, 0, TransportKind.SENDER);
-                    fds.add(memfd(64, true));
-                    return WireHeader.SIZE + 1;
                 }),
                 new Case("an unknown handle kind", (data, fds) -> {
                     message(data, (short) 0, 1, 1, 0);
@@ -234,7 +219,7 @@ class HostileFrameTest {
         });
     }
 
-    private static void sendForged(int socket, Forgery forgery, List<Integer> fds) throws IpcException {
+    static void sendForged(int socket, Forgery forgery, List<Integer> fds) throws IpcException {
         NativeMessage block = NativeMessage.take();
         try {
             int length = forgery.write(block.dataBuffer(), fds);
@@ -257,7 +242,7 @@ class HostileFrameTest {
         }
     }
 
-    private static void message(ByteBuffer data, short flags, int handles, int fds, long payload,
+    static void message(ByteBuffer data, short flags, int handles, int fds, long payload,
             TransportKind... kinds) {
         WireHeader.write(data, WireHeader.TYPE_MESSAGE, flags, handles, fds, payload);
         for (int i = 0; i < kinds.length; i++) {
@@ -266,13 +251,13 @@ class HostileFrameTest {
     }
 
     /** One end of a fresh channel socket pair; the other end is closed. */
-    private static int channelEnd() throws IpcException {
+    static int channelEnd() throws IpcException {
         int[] pair = Channels.socketPair();
         Descriptors.closeQuietly(pair[1]);
         return pair[0];
     }
 
-    private static int pipeEnd() throws IpcException {
+    static int pipeEnd() throws IpcException {
         int[] pipe = new int[2];
         if (Native.libc().pipe2(pipe, Linux.O_CLOEXEC) < 0) {
             throw Native.lastError("pipe2");
@@ -281,7 +266,7 @@ class HostileFrameTest {
         return pipe[0];
     }
 
-    private static int datagramSocket() throws IpcException {
+    static int datagramSocket() throws IpcException {
         int[] pair = new int[2];
         if (Native.libc().socketpair(Linux.AF_UNIX, Sock.SOCK_DGRAM.intValue() | Linux.SOCK_CLOEXEC, 0, pair) < 0) {
             throw Native.lastError("socketpair");
@@ -290,7 +275,7 @@ class HostileFrameTest {
         return pair[0];
     }
 
-    private static int memfd(int length, boolean sealed) throws IpcException {
+    static int memfd(int length, boolean sealed) throws IpcException {
         int fd = Memfds.create("hostile");
         Memfds.resize(fd, length);
         if (sealed) {
@@ -299,7 +284,7 @@ class HostileFrameTest {
         return fd;
     }
 
-    private static void closeAll(List<Integer> fds) {
+    static void closeAll(List<Integer> fds) {
         fds.forEach(Descriptors::closeQuietly);
         fds.clear();
     }
