@@ -76,7 +76,7 @@ public abstract class FdHandle implements TransportHandle {
 
     /** The calls in flight right now (registered by {@link #tryAcquire()}, not yet released); for diagnostics. */
     final int callsInFlight() {
-        return state.get() >>> 1;
+        return state >>> 1;
     }
 
     @Override
