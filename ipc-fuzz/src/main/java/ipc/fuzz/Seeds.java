@@ -162,8 +162,8 @@ public final class Seeds {
      * Inputs of the framing target ({@link ForgedDatagram}'s layout): valid datagrams of every shape the transport
      * sends (inline payload, handles of each kind, a streamed payload handed over in its memfd, handles in an
      * overflow socket), a pipe where a sender is expected (accepted: a channel end is checked at its first use, not
-     * on arrival), and one the receiver must refuse (a streamed payload whose memfd was never sealed: its sender
-     * stopped mid-message).
+     * on arrival), and a streamed payload whose memfd was never sealed (its sender stopped mid-message: dropped
+     * unseen).
      *
      * @return the inputs
      */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ipc.api.IpcException;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The seed inputs are what they claim: the serializer targets' seeds are frames the typed receiver decodes to the
  * sample values (handles included), the framing seeds are datagrams the transport accepts (or, for the last one,
- * reports as dropped), and the checked-in files are exactly what {@link Seeds} generates now.
+ * drops unseen), and the checked-in files are exactly what {@link Seeds} generates now.
  */
 class SeedsTest {
 
@@ -95,7 +94,9 @@ class SeedsTest {
                 }
                 for (int i = handles.length; i < seeds.size(); i++) {
                     send(seeds.get(i), pair[0]);
-                    assertThrows(IpcException.class, () -> receiver.receive(LIMIT.toNanos()), "seed " + i);
+                    // A streamed payload whose memfd was never sealed: its sender stopped mid-message, so it was
+                    // never sent and is dropped unseen; the receive then times out with nothing.
+                    assertNull(receiver.receive(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(300)), "seed " + i);
                 }
             } finally {
                 RawSockets.close(pair[0]);

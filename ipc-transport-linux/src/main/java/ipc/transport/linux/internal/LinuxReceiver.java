@@ -64,6 +64,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     static final long WAKE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long NANOS_PER_MICRO = 1000;
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final System.Logger LOG = System.getLogger(LinuxReceiver.class.getName());
 
     /** Whether this handle has set the socket's receive timeout. */
     private volatile boolean sliced;
@@ -218,7 +219,13 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
                 return plain;
             }
         }
-        return InboundMessage.decode(block, length, fds, this, tails);
+        try {
+            return InboundMessage.decode(block, length, fds, this, tails);
+        } catch (PayloadStream.Unfinished neverSent) {
+            // Its sender stopped before its send returned: a message never sent. Nothing to deliver.
+            LOG.log(System.Logger.Level.DEBUG, neverSent.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -47,7 +47,8 @@ import jnr.ffi.Pointer;
  * peer, holds a receiving thread (or a receiver set) that long per message at most. Closing the receiver meanwhile ends the wait within a
  * {@link LinuxReceiver#WAKE_SLICE_NANOS slice} with an {@link IpcDisconnectedException}. A stream that ends short
  * with its memfd never sealed belongs to a sender that stopped before its send returned (it exited or was killed):
- * the receive reports that message as dropped with an {@link IpcException} saying so, and the channel goes on. A message whose receiver
+ * that message was never sent, and the receiver drops it silently ({@link Unfinished}), as the previous design never
+ * delivered a message whose memfd was not complete. A message whose receiver
  * closes the stream early (it failed to decode it, or exited) is discarded by the sender without an error, as a
  * message left unread would be.
  *
@@ -358,13 +359,26 @@ final class PayloadStream {
         return ready > 0;
     }
 
+    /**
+     * A message whose sender stopped before its send returned (the process exited or was killed mid-message): the
+     * stream ended, and the memfd was never sealed. Such a message was never sent, so the receiver drops it
+     * without a word and goes on to the next; a malformed or stalled stream is an error instead.
+     */
+    static final class Unfinished extends IpcException {
+        private static final long serialVersionUID = 1L;
+
+        Unfinished(String message) {
+            super(message);
+        }
+    }
+
     /** Maps the memfd that must hold the {@code missing} bytes the stream did not deliver. */
     private static LargePayload.Mapping mapRemainder(int memfd, int missing) throws IpcException {
         int seals = Native.libc().fcntl(memfd, Linux.F_GET_SEALS, 0);
         if (seals >= 0 && (seals & Linux.F_SEAL_WRITE) == 0) {
-            throw new IpcException("Expected the last " + missing + " bytes of a large message in its memfd, but its "
+            throw new Unfinished("Expected the last " + missing + " bytes of a large message in its memfd, but its "
                     + "stream ended and the memfd was never sealed: the sender stopped before finishing the message "
-                    + "(it exited or was killed); the message is dropped, the channel goes on");
+                    + "(it exited or was killed)");
         }
         try {
             return LargePayload.map(memfd, missing);
