@@ -90,6 +90,22 @@ public final class ForgedDatagram implements AutoCloseable {
     }
 
     /**
+     * Whether the datagram declares a message whose payload is streamed ({@link Seeds#FLAG_PAYLOAD_STREAMED}): such a
+     * message may legitimately vanish, since a stream that ends short with its memfd never sealed is a message whose
+     * sender stopped before its send returned, which the receiver drops unseen.
+     *
+     * @return whether the header has our magic, the message type and the streamed flag
+     */
+    public boolean declaresStreamedPayload() {
+        if (datagram.length < 8) {
+            return false;
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(datagram).order(java.nio.ByteOrder.nativeOrder());
+        return header.getInt(0) == Seeds.WIRE_MAGIC && header.get(5) == Seeds.TYPE_MESSAGE
+                && (header.getShort(6) & Seeds.FLAG_PAYLOAD_STREAMED) != 0;
+    }
+
+    /**
      * Sends the datagram with its descriptors.
      *
      * @param socket the sending socket
