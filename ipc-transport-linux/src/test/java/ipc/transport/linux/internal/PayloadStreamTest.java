@@ -124,35 +124,24 @@ class PayloadStreamTest {
     @Test
     void closingTheReceiverEndsAReceiveWaitingForTheRestOfAMessage() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            int[] channel = Channels.socketPair();
-            int[] stream = Channels.socketPair();
-            int memfd = Memfds.create("test");
-            LinuxReceiver receiver = LinuxReceiver.adopt(channel[1]);
-            try {
-                forgeStreamedHeader(channel[0], 8 * MIB, stream[1], memfd);
+            try (Forged forged = new Forged()) {
+                forged.header(8 * MIB);
                 // Part of the payload, then nothing: the stream stays open, as a stuck sender leaves it.
-                assertTrue(Native.libc().send(stream[0], ByteBuffer.allocate(4096), 4096, Linux.MSG_NOSIGNAL) == 4096,
-                        "first fragment sent");
+                forged.fragment(4096);
                 CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
                     try {
-                        receiver.receive(-1);
+                        forged.receiver.receive(-1);
                         return null;
                     } catch (IpcException | RuntimeException e) {
                         return e;
                     }
                 }, pool);
-                while (receiver.waitingThreads() == 0) {
+                while (forged.receiver.waitingThreads() == 0) {
                     Thread.onSpinWait();
                 }
-                receiver.close();
+                forged.receiver.close();
                 Throwable failure = outcome.get(10, TimeUnit.SECONDS);
                 assertTrue(failure instanceof IpcDisconnectedException, "a disconnect: " + failure);
-            } finally {
-                receiver.close();
-                Descriptors.closeQuietly(channel[0]);
-                Descriptors.closeQuietly(stream[0]);
-                Descriptors.closeQuietly(stream[1]);
-                Descriptors.closeQuietly(memfd);
             }
             ChannelTestSupport.assertNoFdLeak(fdsBefore, "the stream's descriptors closed by the failed receive");
         });
@@ -190,31 +179,20 @@ class PayloadStreamTest {
     @Test
     void aMessageWhoseSenderStoppedMidStreamIsDroppedAsNeverSent() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            int[] channel = Channels.socketPair();
-            int[] stream = Channels.socketPair();
-            int memfd = Memfds.create("test");
-            LinuxReceiver receiver = LinuxReceiver.adopt(channel[1]);
-            try {
-                forgeStreamedHeader(channel[0], MIB, stream[1], memfd);
-                Native.libc().send(stream[0], ByteBuffer.allocate(1000), 1000, Linux.MSG_NOSIGNAL);
-                Descriptors.closeQuietly(stream[0]); // as a killed sender's end closes: short, memfd never sealed
-                assertEquals(null, receiver.receive(TimeUnit.MILLISECONDS.toNanos(200)),
+            try (Forged forged = new Forged()) {
+                forged.header(MIB);
+                forged.fragment(1000);
+                forged.endStream(); // as a killed sender's end closes: short, the memfd never sealed
+                assertEquals(null, forged.receiver.receive(TimeUnit.MILLISECONDS.toNanos(200)),
                         "nothing delivered: the message was never sent");
-                OutboundMessage.send(channel[0], null, frame(12, 5), List.of());
-                assertFrame(receive(receiver).frame(), 12, 5, "the next message");
+                forged.assertNextMessageArrives(12);
                 int empty = Memfds.create("unsealed-empty");
                 try {
-                    forgeStreamedHeader(channel[0], 4096, stream[1], empty);
+                    forgeStreamedHeader(forged.channel[0], 4096, forged.stream[1], empty);
                 } finally {
                     Descriptors.closeQuietly(empty);
                 }
-                OutboundMessage.send(channel[0], null, frame(13, 6), List.of());
-                assertFrame(receive(receiver).frame(), 13, 6, "a blocking receive skips it and gets the next");
-            } finally {
-                receiver.close();
-                Descriptors.closeQuietly(channel[0]);
-                Descriptors.closeQuietly(stream[1]);
-                Descriptors.closeQuietly(memfd);
+                forged.assertNextMessageArrives(13);
             }
             ChannelTestSupport.assertNoFdLeak(fdsBefore, "every descriptor closed");
         });
@@ -223,28 +201,63 @@ class PayloadStreamTest {
     @Test
     void aStreamThatEndsShortWithASealedMemfdOfTheWrongSizeIsRefused() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            int[] channel = Channels.socketPair();
-            int[] stream = Channels.socketPair();
-            int memfd = Memfds.create("test");
-            Memfds.resize(memfd, 10);
-            Memfds.seal(memfd);
-            LinuxReceiver receiver = LinuxReceiver.adopt(channel[1]);
-            try {
-                forgeStreamedHeader(channel[0], MIB, stream[1], memfd);
-                Native.libc().send(stream[0], ByteBuffer.allocate(1000), 1000, Linux.MSG_NOSIGNAL);
-                Descriptors.closeQuietly(stream[0]);
-                IpcException refused = assertThrows(IpcException.class, () -> receiver.receive(-1));
+            try (Forged forged = new Forged()) {
+                Memfds.resize(forged.memfd, 10);
+                Memfds.seal(forged.memfd);
+                forged.header(MIB);
+                forged.fragment(1000);
+                forged.endStream();
+                IpcException refused = assertThrows(IpcException.class, () -> forged.receiver.receive(-1));
                 assertTrue(refused.getMessage().contains("short"), "says the stream ended short: " + refused);
-                OutboundMessage.send(channel[0], null, frame(12, 5), List.of());
-                assertFrame(receive(receiver).frame(), 12, 5, "the next message");
-            } finally {
-                receiver.close();
-                Descriptors.closeQuietly(channel[0]);
-                Descriptors.closeQuietly(stream[1]);
-                Descriptors.closeQuietly(memfd);
+                forged.assertNextMessageArrives(12);
             }
             ChannelTestSupport.assertNoFdLeak(fdsBefore, "every descriptor closed");
         });
+    }
+
+    /**
+     * A channel whose messages this test forges: its sending end, a payload stream pair and a memfd to declare in a
+     * streamed message's datagram, and the {@link LinuxReceiver} under test. Closing it closes what is still open.
+     */
+    private static final class Forged implements AutoCloseable {
+        final int[] channel = Channels.socketPair();
+        final int[] stream = Channels.socketPair();
+        final int memfd = Memfds.create("test");
+        final LinuxReceiver receiver = LinuxReceiver.adopt(channel[1]);
+
+        Forged() throws IpcException {}
+
+        /** Sends the datagram of a streamed message of {@code length} bytes, none inline. */
+        void header(long length) throws IpcException {
+            forgeStreamedHeader(channel[0], length, stream[1], memfd);
+        }
+
+        /** Writes {@code length} bytes of payload on the stream. */
+        void fragment(int length) {
+            assertEquals(length, Native.libc().send(stream[0], ByteBuffer.allocate(length), length,
+                    Linux.MSG_NOSIGNAL), "fragment sent");
+        }
+
+        /** Closes the sending end of the stream, as a sender does when it is done (or dies). */
+        void endStream() {
+            Descriptors.closeQuietly(stream[0]);
+            stream[0] = -1;
+        }
+
+        /** A valid message sent now is the next one received: the channel goes on. */
+        void assertNextMessageArrives(int length) throws IpcException {
+            OutboundMessage.send(channel[0], null, frame(length, length), List.of());
+            assertFrame(receive(receiver).frame(), length, length, "the next message");
+        }
+
+        @Override
+        public void close() {
+            receiver.close();
+            Descriptors.closeQuietly(channel[0]);
+            Descriptors.closeQuietly(stream[0]);
+            Descriptors.closeQuietly(stream[1]);
+            Descriptors.closeQuietly(memfd);
+        }
     }
 
     /** Sends a message datagram declaring a streamed payload of {@code length} bytes, none inline. */
