@@ -87,22 +87,13 @@ public final class IpcBytesReceiver extends AbstractHandle {
             ReceivedMessage message = receiveMessage(-1, length -> length <= buffer.capacity() ? buffer.clear()
                     : ByteBuffer.allocate(length));
             try {
-                List<HandleCore> cores = message.handles().isEmpty() ? List.of()
-                        : HandleCore.wrapAll(message.handles());
-                ByteBuffer frame = message.frame();
-                if (message.tail() != null && frame.remaining() == IpcBytesSender.header().length) {
-                    MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
-                    HandleCore.closeAll(cores);
-                    ByteBuffer tail = message.tail(); // the buffer given above, or a new one
-                    int length = tail.remaining();
-                    return tail.position() == 0 ? tail : ByteBuffer.allocate(length).put(tail).flip();
+                ByteBuffer payload = payload(message);
+                if (payload == message.tail() && payload.position() == 0) {
+                    return payload; // read by the transport straight into the buffer given above, or a new one
                 }
-                frame = message.whole();
-                MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
-                HandleCore.closeAll(cores);
-                ByteBuffer into = frame.remaining() <= buffer.capacity() ? buffer.clear()
-                        : ByteBuffer.allocate(frame.remaining());
-                return into.put(frame).flip();
+                ByteBuffer into = payload.remaining() <= buffer.capacity() ? buffer.clear()
+                        : ByteBuffer.allocate(payload.remaining());
+                return into.put(payload).flip();
             } finally {
                 message.release();
             }
@@ -143,25 +134,32 @@ public final class IpcBytesReceiver extends AbstractHandle {
      * returned array when none came (the usual case).
      */
     static byte[] decode(ReceivedMessage message) throws IpcSerializationException {
-        List<TransportHandle> handles = message.handles();
-        ByteBuffer frame = message.frame();
-        List<HandleCore> cores = handles.isEmpty() ? List.of() : HandleCore.wrapAll(handles);
-        ByteBuffer tail = message.tail();
-        if (tail != null && frame.remaining() == IpcBytesSender.header().length && tail.hasArray()
-                && tail.arrayOffset() == 0 && tail.position() == 0 && tail.remaining() == tail.array().length) {
-            // A large message whose payload the transport read into an array of its own: the user gets that array.
-            MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
-            HandleCore.closeAll(cores);
-            return tail.array();
+        ByteBuffer payload = payload(message);
+        if (payload == message.tail() && payload.hasArray() && payload.arrayOffset() == 0 && payload.position() == 0
+                && payload.remaining() == payload.array().length) {
+            return payload.array(); // a large message the transport read into an array of its own
         }
-        if (tail != null) {
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        return bytes;
+    }
+
+    /**
+     * Checks the bytes header and closes any handles that came (a bytes frame carries none); returns the payload after
+     * the header: the message's tail itself when the transport delivered the header and the payload apart (no copy),
+     * else a view of the rest of its bytes.
+     */
+    private static ByteBuffer payload(ReceivedMessage message) throws IpcSerializationException {
+        List<TransportHandle> handles = message.handles();
+        List<HandleCore> cores = handles.isEmpty() ? List.of() : HandleCore.wrapAll(handles);
+        ByteBuffer frame = message.frame();
+        boolean apart = message.tail() != null && frame.remaining() == IpcBytesSender.header().length;
+        if (message.tail() != null && !apart) {
             frame = message.whole();
         }
         MessageReader.checkHeader(frame, IpcBytesSender.header(), Frames.BYTES, "byte[]", cores);
         HandleCore.closeAll(cores);
-        byte[] bytes = new byte[frame.remaining()];
-        frame.get(bytes);
-        return bytes;
+        return apart ? message.tail() : frame;
     }
 
     /**

@@ -60,6 +60,11 @@ public class OneWay {
     }
 
     @FunctionalInterface
+    private interface Receive {
+        Object recv() throws IpcException;
+    }
+
+    @FunctionalInterface
     private interface Send {
         void send() throws IpcException;
     }
@@ -82,36 +87,14 @@ public class OneWay {
                 IpcBytesChannel pair = Ipc.bytesChannel();
                 send = () -> pair.sender().send(payload);
                 senderEnd = pair.sender();
-                source = new Source() {
-                    @Override
-                    public Object recv() throws IpcException {
-                        return pair.receiver().recv();
-                    }
-
-                    @Override
-                    public void close() {
-                        pair.receiver().close();
-                    }
-                };
+                source = source(pair.receiver()::recv, pair.receiver()::close);
             }
             case "bytes_reuse" -> {
                 IpcBytesChannel pair = Ipc.bytesChannel();
                 send = () -> pair.sender().send(payload);
                 senderEnd = pair.sender();
-                source = new Source() {
-                    private ByteBuffer buffer = ByteBuffer.allocate(size);
-
-                    @Override
-                    public Object recv() throws IpcException {
-                        buffer = pair.receiver().recv(buffer);
-                        return buffer;
-                    }
-
-                    @Override
-                    public void close() {
-                        pair.receiver().close();
-                    }
-                };
+                ByteBuffer[] buffer = {ByteBuffer.allocate(size)};
+                source = source(() -> buffer[0] = pair.receiver().recv(buffer[0]), pair.receiver()::close);
             }
             case "protobuf" -> {
                 IpcChannel<ipc.benchmarks.proto.Blob> pair =
@@ -135,15 +118,19 @@ public class OneWay {
     }
 
     private static <T> Source typed(IpcChannel<T> pair) {
+        return source(pair.receiver()::recv, pair.receiver()::close);
+    }
+
+    private static Source source(Receive receive, Runnable close) {
         return new Source() {
             @Override
             public Object recv() throws IpcException {
-                return pair.receiver().recv();
+                return receive.recv();
             }
 
             @Override
             public void close() {
-                pair.receiver().close();
+                close.run();
             }
         };
     }
