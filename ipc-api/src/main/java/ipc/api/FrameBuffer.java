@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * A growable byte array that a message is encoded into, header first. One small buffer is kept per thread and
- * reused, so sending small messages does not allocate a new array each time; a buffer that grew past
- * {@link #KEEP_LIMIT} is dropped after use rather than pinned in memory.
+ * A growable byte array that a message is encoded into, header first. One buffer is kept per thread and reused, so
+ * sending small messages does not allocate a new array each time. An array that grew past {@link #KEEP_LIMIT} is not
+ * pinned in memory: after the message it moves to the thread's {@link SpareArray} (softly held), where the next large
+ * message of the thread finds it instead of growing a new one by doubling.
  */
 final class FrameBuffer extends OutputStream {
 
@@ -16,6 +17,10 @@ final class FrameBuffer extends OutputStream {
     private static final ThreadLocal<FrameBuffer> LOCAL = new ThreadLocal<>();
 
     private byte[] bytes = new byte[512];
+    /** The array of at most {@link #KEEP_LIMIT} bytes that {@link #bytes} returns to after a large message. */
+    private byte[] home = bytes;
+    /** Where a thread's buffer keeps its large array between messages; null for a buffer that is not a thread's. */
+    private final SpareArray large;
     /** A view of {@link #bytes}, remade only when the array grows, so that {@link #contents()} does not allocate. */
     private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int count;
@@ -24,11 +29,11 @@ final class FrameBuffer extends OutputStream {
     /** Takes this thread's buffer (or a fresh one if it is already in use) and writes {@code header} into it. */
     static FrameBuffer acquire(byte[] header) {
         FrameBuffer buffer = LOCAL.get();
-        if (buffer == null || buffer.inUse) {
-            buffer = new FrameBuffer();
-            if (LOCAL.get() == null) {
-                LOCAL.set(buffer);
-            }
+        if (buffer == null) {
+            buffer = new FrameBuffer(new SpareArray());
+            LOCAL.set(buffer);
+        } else if (buffer.inUse) {
+            buffer = new FrameBuffer(null); // a message encoded while encoding another (a codec that sends)
         }
         buffer.inUse = true;
         buffer.count = 0;
@@ -36,11 +41,19 @@ final class FrameBuffer extends OutputStream {
         return buffer;
     }
 
+    private FrameBuffer(SpareArray large) {
+        this.large = large;
+    }
+
     /** Returns the buffer for reuse by this thread. */
     void release() {
         inUse = false;
-        if (bytes.length > KEEP_LIMIT && LOCAL.get() == this) {
-            LOCAL.remove();
+        if (bytes.length > KEEP_LIMIT) {
+            if (large != null) {
+                large.give(bytes);
+            }
+            bytes = home;
+            view = null; // nor does the view keep the large array reachable
         }
     }
 
@@ -49,7 +62,7 @@ final class FrameBuffer extends OutputStream {
      * valid until the buffer is written to again or released.
      */
     ByteBuffer contents() {
-        if (view.array() != bytes) {
+        if (view == null || view.array() != bytes) {
             view = ByteBuffer.wrap(bytes);
         }
         view.clear();
@@ -83,9 +96,17 @@ final class FrameBuffer extends OutputStream {
             throw new IllegalArgumentException("A message cannot exceed " + MAX_SIZE + " bytes");
         }
         int needed = count + more;
-        if (needed > bytes.length) {
-            long grown = Math.max((long) bytes.length * 2, needed);
-            bytes = Arrays.copyOf(bytes, (int) Math.min(grown, MAX_SIZE));
+        if (needed <= bytes.length) {
+            return;
         }
+        int grown = (int) Math.min(Math.max((long) bytes.length * 2, needed), MAX_SIZE);
+        byte[] spare = grown > KEEP_LIMIT && large != null ? large.take(needed) : null;
+        if (spare != null) {
+            System.arraycopy(bytes, 0, spare, 0, count);
+        }
+        if (bytes.length <= KEEP_LIMIT && grown > KEEP_LIMIT) {
+            home = bytes;
+        }
+        bytes = spare != null ? spare : Arrays.copyOf(bytes, grown);
     }
 }

@@ -6,6 +6,7 @@ import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The receiving end of a typed channel: Rust's {@code IpcReceiver<T>}.
@@ -22,6 +23,12 @@ import java.util.Optional;
 public final class IpcReceiver<T> extends AbstractHandle {
 
     private final Binding<T> binding;
+    /**
+     * The array the bulk of the last large message was read into, kept (softly) for the next one: a codec reads the
+     * bytes and keeps none of them, so each large message costs no array of its size besides the decoded value.
+     */
+    private final SpareArray bulk = new SpareArray();
+    private final IntFunction<ByteBuffer> bulkBuffers = length -> ByteBuffer.wrap(bulk.lend(length), 0, length);
 
     IpcReceiver(HandleCore core, Binding<T> binding) {
         super(core);
@@ -69,7 +76,7 @@ public final class IpcReceiver<T> extends AbstractHandle {
 
     private Optional<T> receive(long timeoutNanos) throws IpcException {
         try {
-            ReceivedMessage message = endpoint().receive(timeoutNanos);
+            ReceivedMessage message = endpoint().receive(timeoutNanos, bulkBuffers);
             if (message == null) {
                 return Optional.empty();
             }
@@ -77,6 +84,10 @@ public final class IpcReceiver<T> extends AbstractHandle {
                 return Optional.of(decode(message, binding));
             } finally {
                 message.release();
+                ByteBuffer read = message.tail() != null ? message.tail() : message.frame();
+                if (read.hasArray()) {
+                    bulk.giveBack(read.array()); // kept only if it is the array lent above
+                }
             }
         } finally {
             Reference.reachabilityFence(this);

@@ -41,6 +41,24 @@ class LargeValueTest {
         assertEquals(blob, roundTrip(TypeRef.of(Blob.class), blob), "a 64 MiB byte array in a record");
     }
 
+    /**
+     * Byte runs that fit the output buffer are copied into it, larger ones go past it to the message: either way each
+     * lands in order between the fields around it.
+     */
+    @Test
+    void byteRunsAroundTheBufferSizeKeepTheirPlace() {
+        int[] sizes = {0, 1, 8 * 1024 - 3, 8 * 1024, 8 * 1024 + 1, 50_000, 3, 300_000, 7};
+        List<Blob> blobs = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = new byte[sizes[i]];
+            for (int at = 0; at < data.length; at++) {
+                data[at] = (byte) (at * 7 + i);
+            }
+            blobs.add(new Blob("blob " + i, data));
+        }
+        assertEquals(blobs, roundTrip(new TypeRef<List<Blob>>() {}, blobs), "records with byte runs of every size");
+    }
+
     @Test
     void longStringsAndLongLists() {
         String text = "é".repeat(LARGE_STRING_CHARS);

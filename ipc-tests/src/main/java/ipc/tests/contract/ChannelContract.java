@@ -4,6 +4,7 @@ import static ipc.tests.contract.Contracts.QUIET;
 import static ipc.tests.contract.Contracts.TIMEOUT;
 import static ipc.tests.contract.Contracts.receive;
 import static ipc.tests.contract.Contracts.within;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,27 @@ public abstract class ChannelContract {
             channel.sender().send(42);
             channel.sender().close();
             assertEquals(42, receive(channel.receiver(), "the last message"), "Rust's test_so_linger");
+        }
+    }
+
+    /**
+     * Large messages reuse memory on both sides (the sender's encoding buffer, the receiver's buffer for the bulk of
+     * a message): messages that shrink and grow again must each arrive exactly as sent, no byte of an earlier one
+     * showing through.
+     */
+    @Test
+    public void largeMessagesOfChangingSizesArriveExactly() throws Exception {
+        int[] sizes = {3 << 20, 1 << 20, 300 << 10, 5 << 20, 2 << 10, (2 << 20) + 7};
+        try (IpcChannel<byte[]> channel = Ipc.channel(byte[].class)) {
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] sent = new byte[sizes[i]];
+                for (int at = 0; at < sent.length; at++) {
+                    sent[at] = (byte) (at * 31 + i * 17 + 1);
+                }
+                channel.sender().send(sent);
+                byte[] received = receive(channel.receiver(), "message " + i + " of " + sizes[i] + " bytes");
+                assertArrayEquals(sent, received, "message " + i + " of " + sizes[i] + " bytes");
+            }
         }
     }
 

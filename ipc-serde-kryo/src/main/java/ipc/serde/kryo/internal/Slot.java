@@ -11,13 +11,13 @@ import com.esotericsoftware.kryo.io.Output;
  */
 final class Slot {
 
-    /** The output buffer; larger values stream through it to the message's output. */
+    /** The output buffer; larger values stream through it to the message's output, or past it (byte runs). */
     private static final int OUTPUT_BUFFER = 8 * 1024;
     /** An output buffer that had to grow beyond this is replaced before the slot goes back to the pool. */
     private static final int KEPT_OUTPUT = 64 * 1024;
 
     final MessageKryo kryo;
-    final Output output = new Output(OUTPUT_BUFFER, -1);
+    final Output output = new StreamingOutput(OUTPUT_BUFFER);
     final BoundedInput input = new BoundedInput();
 
     Slot(MessageKryo kryo) {
