@@ -36,24 +36,6 @@ final class LargePayload {
     private LargePayload() {}
 
     /**
-     * Writes the remaining bytes of {@code prefix}, then of {@code frame}, into a new memfd and seals it. Neither
-     * buffer's position moves.
-     *
-     * @return the sealed memfd, owned by the caller
-     * @throws IpcException if the OS refuses (out of memory or descriptors)
-     */
-    static int write(ByteBuffer prefix, ByteBuffer frame) throws IpcException {
-        int fd = Memfds.create(MEMFD_NAME);
-        try {
-            fill(fd, prefix, frame);
-            return fd;
-        } catch (IpcException | RuntimeException | Error e) {
-            Descriptors.closeQuietly(fd);
-            throw e;
-        }
-    }
-
-    /**
      * Writes the remaining bytes of {@code parts}, in order, into an empty memfd and seals it. No part's position
      * moves.
      *
@@ -114,24 +96,6 @@ final class LargePayload {
             into.put(into.position(), source, source.position(), slice);
             into.position(into.position() + slice);
             source.position(source.position() + slice);
-        }
-    }
-
-    /**
-     * Reads the payload of a received memfd into a new array (checked as by {@link #map}). Does not close {@code fd}.
-     *
-     * @param declaredLength the payload length expected
-     * @return the payload
-     * @throws IpcException if the memfd is not sealed, not of the declared size, or cannot be mapped
-     */
-    static byte[] read(int fd, long declaredLength) throws IpcException {
-        Mapping mapping = map(fd, declaredLength);
-        try {
-            byte[] payload = new byte[mapping.buffer().remaining()];
-            copy(mapping.buffer(), ByteBuffer.wrap(payload));
-            return payload;
-        } finally {
-            mapping.run();
         }
     }
 

@@ -117,9 +117,11 @@ class LargeMessageProbeTest {
         }
     }
 
+    /** The earlier design: the whole frame in a fresh sealed memfd, mapped and copied out by the receiver. */
     private static void sendMemfd(int socket, ByteBuffer frame) throws IpcException {
-        int memfd = LargePayload.write(ByteBuffer.allocate(0), frame);
+        int memfd = Memfds.create(LargePayload.MEMFD_NAME);
         try {
+            LargePayload.fill(memfd, frame);
             sendWithFd(socket, frame.remaining(), memfd);
         } finally {
             Descriptors.closeQuietly(memfd);
@@ -129,7 +131,14 @@ class LargeMessageProbeTest {
     private static int receiveMemfd(int socket) throws IpcException {
         int fd = receiveFd(socket);
         try {
-            return LargePayload.read(fd, lastLength).length;
+            LargePayload.Mapping mapping = LargePayload.map(fd, lastLength);
+            try {
+                byte[] payload = new byte[mapping.buffer().remaining()];
+                LargePayload.copy(mapping.buffer(), ByteBuffer.wrap(payload));
+                return payload.length;
+            } finally {
+                mapping.run();
+            }
         } finally {
             Descriptors.closeQuietly(fd);
         }
