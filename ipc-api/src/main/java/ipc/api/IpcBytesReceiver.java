@@ -67,7 +67,9 @@ public final class IpcBytesReceiver extends AbstractHandle {
     /**
      * Waits for the next message and puts its bytes into {@code buffer} when they fit: for a receiver that reuses one
      * buffer, so that receiving allocates nothing per message. A large message is read straight from the kernel into
-     * the buffer. A message larger than the buffer's capacity is not lost: it arrives in a new heap buffer of its
+     * the buffer; so is every message if the buffer is direct (and, sent from a direct buffer, a message is not
+     * copied by the sending side either: with both buffers direct, the kernel's two copies are the only ones). A
+     * message larger than the buffer's capacity is not lost: it arrives in a new heap buffer of its
      * size, which is returned (keep it for the next call).
      *
      * @param buffer a writable buffer, heap or direct; cleared first, its content is replaced
@@ -84,8 +86,9 @@ public final class IpcBytesReceiver extends AbstractHandle {
             throw new java.nio.ReadOnlyBufferException();
         }
         try {
+            // A direct buffer is also offered for a message of one datagram, received into it past the header.
             ReceivedMessage message = receiveMessage(-1, length -> length <= buffer.capacity() ? buffer.clear()
-                    : ByteBuffer.allocate(length));
+                    : ByteBuffer.allocate(length), buffer.isDirect() ? buffer.clear() : null);
             try {
                 ByteBuffer payload = payload(message);
                 if (payload == message.tail() && payload.position() == 0) {
@@ -105,7 +108,7 @@ public final class IpcBytesReceiver extends AbstractHandle {
     /** The next message's bytes, or null if none arrived in time. */
     private byte[] receive(long timeoutNanos) throws IpcException {
         try {
-            ReceivedMessage message = receiveMessage(timeoutNanos, NEW_ARRAYS);
+            ReceivedMessage message = receiveMessage(timeoutNanos, NEW_ARRAYS, null);
             if (message == null) {
                 return null;
             }
@@ -119,11 +122,14 @@ public final class IpcBytesReceiver extends AbstractHandle {
         }
     }
 
-    private ReceivedMessage receiveMessage(long timeoutNanos, IntFunction<ByteBuffer> tails) throws IpcException {
+    private ReceivedMessage receiveMessage(long timeoutNanos, IntFunction<ByteBuffer> tails, ByteBuffer into)
+            throws IpcException {
         if (!core.isOpen()) {
             throw new IpcDisconnectedException("This IpcBytesReceiver is closed");
         }
-        return ((ReceiverEndpoint) core.endpoint()).receive(timeoutNanos, tails);
+        ReceiverEndpoint endpoint = (ReceiverEndpoint) core.endpoint();
+        return into == null ? endpoint.receive(timeoutNanos, tails)
+                : endpoint.receive(timeoutNanos, tails, into, IpcBytesSender.header().length);
     }
 
     /** New arrays for the bulk of large messages: handed to the user as they are. */

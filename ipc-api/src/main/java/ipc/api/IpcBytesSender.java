@@ -62,7 +62,8 @@ public final class IpcBytesSender extends AbstractHandle {
     }
 
     /**
-     * Sends the bytes between {@code bytes}' position and limit; the buffer's position is not changed.
+     * Sends the bytes between {@code bytes}' position and limit; the buffer's position is not changed. A direct
+     * buffer's bytes (beyond a few hundred) are read by the kernel straight from its memory, not copied first.
      *
      * @param bytes the message, possibly empty
      * @throws IpcDisconnectedException if the receiver is closed

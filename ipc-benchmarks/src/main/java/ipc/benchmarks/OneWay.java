@@ -48,9 +48,11 @@ public class OneWay {
 
     /**
      * {@code bytes} ({@code recv()}: a new array per message), {@code bytes_reuse} ({@code recv(ByteBuffer)} into one
-     * reused buffer), or the serializer of a typed channel: {@code jackson}, {@code kryo}, {@code protobuf}.
+     * reused heap buffer), {@code bytes_direct} ({@code send(ByteBuffer)} from a direct buffer, {@code recv(ByteBuffer)}
+     * into one reused direct buffer), or the serializer of a typed channel: {@code jackson}, {@code kryo},
+     * {@code protobuf}.
      */
-    @Param({"bytes", "bytes_reuse", "jackson", "kryo", "protobuf"})
+    @Param({"bytes", "bytes_reuse", "bytes_direct", "jackson", "kryo", "protobuf"})
     public String channel;
 
     private interface Source {
@@ -94,6 +96,14 @@ public class OneWay {
                 send = () -> pair.sender().send(payload);
                 senderEnd = pair.sender();
                 ByteBuffer[] buffer = {ByteBuffer.allocate(size)};
+                source = source(() -> buffer[0] = pair.receiver().recv(buffer[0]), pair.receiver()::close);
+            }
+            case "bytes_direct" -> {
+                IpcBytesChannel pair = Ipc.bytesChannel();
+                ByteBuffer outgoing = ByteBuffer.allocateDirect(size).put(payload).flip();
+                send = () -> pair.sender().send(outgoing);
+                senderEnd = pair.sender();
+                ByteBuffer[] buffer = {ByteBuffer.allocateDirect(size)};
                 source = source(() -> buffer[0] = pair.receiver().recv(buffer[0]), pair.receiver()::close);
             }
             case "protobuf" -> {

@@ -47,6 +47,7 @@ final class Chart {
             if (!points.isEmpty()) {
                 lines.add(new Line(channel.equals("bytes") ? "IpcBytesSender"
                         : channel.equals("bytes_reuse") ? "bytes, recv(ByteBuffer)"
+                        : channel.equals("bytes_direct") ? "bytes, direct ByteBuffers"
                         : channel.equals("protobuf") ? "protobuf (Blob)" : channel + " byte[]", points, false));
             }
         }

@@ -26,7 +26,8 @@ record Row(String name, String benchmark, Map<String, String> params, Optional<S
             Map.entry("64KiB", 65536L), Map.entry("1MiB", 1L << 20), Map.entry("16MiB", 16L << 20));
 
     /** Channels of the one-way rows: the bytes channel, then the typed byte[] channel per serializer. */
-    static final List<String> ONE_WAY_CHANNELS = List.of("bytes", "bytes_reuse", "jackson", "kryo", "protobuf");
+    static final List<String> ONE_WAY_CHANNELS =
+            List.of("bytes", "bytes_reuse", "bytes_direct", "jackson", "kryo", "protobuf");
 
     /** Serializers of the typed-message rows. */
     static final List<String> SERIALIZERS = List.of("jackson", "kryo", "protobuf");
@@ -105,10 +106,10 @@ record Row(String name, String benchmark, Map<String, String> params, Optional<S
     /**
      * The bytes a message of this row necessarily allocates: the received {@code byte[]} (16-byte header, padded to
      * 8); two for a round trip in one JVM (the echo thread receives one too); none when received into a reused
-     * buffer ({@code IpcBytesReceiver.recv(ByteBuffer)}).
+     * buffer ({@code IpcBytesReceiver.recv(ByteBuffer)}, heap or direct).
      */
     long unavoidableAllocation() {
-        if (name.startsWith("oneway_bytes_reuse_")) {
+        if (name.startsWith("oneway_bytes_reuse_") || name.startsWith("oneway_bytes_direct_")) {
             return 0;
         }
         long payload = name.startsWith("roundtrip_") ? 8 : bytes;

@@ -93,7 +93,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
      */
     @Override
     public ReceivedMessage receive(long timeoutNanos) throws IpcException {
-        return receive(timeoutNanos, true, InboundMessage.NEW_ARRAYS);
+        return receive(timeoutNanos, true, InboundMessage.NEW_ARRAYS, null, 0);
     }
 
     /**
@@ -102,7 +102,21 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
      */
     @Override
     public ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails) throws IpcException {
-        return receive(timeoutNanos, true, tails);
+        return receive(timeoutNanos, true, tails, null, 0);
+    }
+
+    /**
+     * {@inheritDoc} The datagram is scattered: its head into the receive block, the payload after the head straight
+     * into {@code into}'s memory, so no Java code copies it. Any other message is put back together in the block and
+     * decoded as {@link #receive(long, IntFunction)} does. A heap or read-only {@code into}, or a head longer than a
+     * datagram, is ignored.
+     */
+    @Override
+    public ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails, ByteBuffer into, int headLength)
+            throws IpcException {
+        boolean scatter = into.isDirect() && !into.isReadOnly() && headLength >= 0
+                && headLength < NativeMessage.DATA_CAPACITY - WireHeader.SIZE;
+        return receive(timeoutNanos, true, tails, scatter ? into : null, WireHeader.SIZE + headLength);
     }
 
     /**
@@ -110,20 +124,24 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
      * payload is copied to the heap instead of holding a receive block (about 210 KiB) per message.
      */
     ReceivedMessage receiveToHold(long timeoutNanos) throws IpcException {
-        return receive(timeoutNanos, false, InboundMessage.NEW_ARRAYS);
+        return receive(timeoutNanos, false, InboundMessage.NEW_ARRAYS, null, 0);
     }
 
-    private ReceivedMessage receive(long timeoutNanos, boolean lendSmall, IntFunction<ByteBuffer> tails)
-            throws IpcException {
+    /**
+     * @param into null, or a direct buffer to scatter a plain message's payload into, after {@code head} bytes of the
+     *     datagram (wire header included)
+     */
+    private ReceivedMessage receive(long timeoutNanos, boolean lendSmall, IntFunction<ByteBuffer> tails,
+            ByteBuffer into, int head) throws IpcException {
         if (!tryAcquire()) {
             throw new IpcDisconnectedException("The receiver is closed");
         }
         NativeMessage block = NativeMessage.take();
         try {
             if (timeoutNanos == 0) {
-                return receiveNow(block, Linux.MSG_DONTWAIT, lendSmall, tails);
+                return receiveNow(block, Linux.MSG_DONTWAIT, lendSmall, tails, into, head);
             }
-            return receiveWaiting(block, Deadline.after(timeoutNanos), lendSmall, tails);
+            return receiveWaiting(block, Deadline.after(timeoutNanos), lendSmall, tails, into, head);
         } finally {
             if (!block.isLent()) {
                 block.give();
@@ -133,7 +151,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     }
 
     private ReceivedMessage receiveWaiting(NativeMessage block, Deadline deadline, boolean lendSmall,
-            IntFunction<ByteBuffer> tails) throws IpcException {
+            IntFunction<ByteBuffer> tails, ByteBuffer into, int head) throws IpcException {
         if (!sliced) {
             setReceiveTimeout(block);
         }
@@ -143,7 +161,8 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         boolean emptyBefore = false;
         while (true) {
             boolean wholeSlice = deadline.remainingNanos() >= WAKE_SLICE_NANOS;
-            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT, lendSmall, tails);
+            ReceivedMessage message = receiveNow(block, wholeSlice ? 0 : Linux.MSG_DONTWAIT, lendSmall, tails, into,
+                    head);
             if (message != null) {
                 return message;
             }
@@ -185,11 +204,11 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
 
     /** One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed). */
     private ReceivedMessage receiveNow(NativeMessage block, int flags, boolean lendSmall,
-            IntFunction<ByteBuffer> tails) throws IpcException {
+            IntFunction<ByteBuffer> tails, ByteBuffer into, int head) throws IpcException {
         if (FdPressure.active() && !descriptorsFit(block, flags)) {
             return null;
         }
-        long length = block.receiveFrom(fd(), flags);
+        long length = block.receiveFrom(fd(), flags, into, head);
         if (length < 0) {
             return null;
         }
@@ -210,6 +229,15 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
                 throw new IpcDisconnectedException("Every sender of the channel is closed");
             }
             throw WireHeader.malformed("a datagram with a wire header", "an empty datagram");
+        }
+        if (into != null) {
+            if (fds.length == 0 && block.scatteredWhole(length)) {
+                int payloadLength = plainPayloadLength(block, length);
+                if (payloadLength >= 0) {
+                    return block.lendScattered(payloadLength, into);
+                }
+            }
+            block.unscatter(length, into);
         }
         if (fds.length > 0) {
             FdPressure.observe(fds);
@@ -236,6 +264,17 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
      * @throws ipc.api.IpcLimitExceededException if the payload is larger than {@link IpcLimits#current()} allows
      */
     private static ReceivedMessage lendPlain(NativeMessage block, long length) throws IpcException {
+        int payloadLength = plainPayloadLength(block, length);
+        return payloadLength < 0 ? null : block.lendPayload(payloadLength);
+    }
+
+    /**
+     * The payload length of the datagram of {@code length} bytes in {@code block} if it is a plain message (see
+     * {@link #lendPlain}), checked against {@link IpcLimits#current()}; -1 if it is not plain.
+     *
+     * @throws ipc.api.IpcLimitExceededException if the payload is larger than the limits allow
+     */
+    private static int plainPayloadLength(NativeMessage block, long length) throws IpcException {
         ByteBuffer data = block.dataBuffer();
         if (length < WireHeader.SIZE
                 || data.getInt(WireHeader.MAGIC_OFFSET) != WireHeader.MAGIC
@@ -245,11 +284,11 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
                 || data.getInt(WireHeader.HANDLES_OFFSET) != 0
                 || data.getInt(WireHeader.FDS_OFFSET) != 0
                 || data.getLong(WireHeader.PAYLOAD_LENGTH_OFFSET) != length - WireHeader.SIZE) {
-            return null;
+            return -1;
         }
         int payloadLength = (int) (length - WireHeader.SIZE);
         IpcLimits.current().check(payloadLength, 0);
-        return block.lendPayload(payloadLength);
+        return payloadLength;
     }
 
     /**

@@ -12,9 +12,15 @@ import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
 /**
- * The native memory of one {@code sendmsg}/{@code recvmsg}: a {@code struct msghdr}, one {@code struct iovec}, a
- * control buffer for {@link Linux#SCM_MAX_FD} descriptors and a data buffer for the largest datagram, laid out once
- * in one block and reused from a small pool.
+ * The native memory of one {@code sendmsg}/{@code recvmsg}: a {@code struct msghdr}, up to three
+ * {@code struct iovec}s, a control buffer for {@link Linux#SCM_MAX_FD} descriptors and a data buffer for the largest
+ * datagram, laid out once in one block and reused from a small pool.
+ *
+ * <p>Usually the one iovec is the data buffer. A payload in a direct buffer of the caller's is gathered from there
+ * ({@link #prepareGatherSend}), and a receiver that wants the payload of a plain message in a direct buffer of its own
+ * has the datagram scattered: the head into the data buffer, the payload into its buffer, and whatever does not fit
+ * there into the data buffer again, at the offset it would have had ({@link #prepareScatterReceive}). Either way no
+ * Java code copies the payload.
  *
  * <p>Why a pool rather than one block per endpoint: the data buffer must hold the largest datagram (about
  * 208 KiB), and a process may hold thousands of endpoints (a receiver set of thousands of receivers, senders
@@ -34,7 +40,9 @@ final class NativeMessage {
     private static final int FD_BYTES = Integer.BYTES;
     private static final int CONTROL_CAPACITY = Layouts.cmsgSpace(Linux.SCM_MAX_FD * FD_BYTES);
     private static final int IOVEC_AT = Layouts.MSGHDR_SIZE;
-    private static final int CONTROL_AT = IOVEC_AT + Layouts.IOVEC_SIZE;
+    /** At most three iovecs: head, the caller's memory, rest. */
+    private static final int IOVECS = 3;
+    private static final int CONTROL_AT = IOVEC_AT + IOVECS * Layouts.IOVEC_SIZE;
     private static final int POLLFD_AT = CONTROL_AT + CONTROL_CAPACITY;
     private static final int DATA_AT = POLLFD_AT + Layouts.POLLFD_SIZE;
     private static final int BLOCK_SIZE = DATA_AT + DATA_CAPACITY;
@@ -63,6 +71,11 @@ final class NativeMessage {
     private final ReceivedMessage loan;
     /** Set by {@link #lend()}; only the thread that holds the block reads or writes it. */
     private boolean lent;
+    /** The data offset of the scattered part of the last {@link #prepareScatterReceive}, and its length. */
+    private int scatterHead;
+    private int scatterLength;
+    /** The message of the last {@link #lendScattered}: reused while the recipient passes the same buffer. */
+    private ReceivedMessage scatterLoan;
     private final long controlAddress;
 
     private NativeMessage() {
@@ -137,6 +150,44 @@ final class NativeMessage {
         return block;
     }
 
+    /**
+     * Lends the head of the plain message datagram received by a scattered receive (the bytes between the wire header
+     * and the scattered part) as the message's frame, and {@code into}, which holds its payload from its position on,
+     * as its tail: as {@link #lendPayload}, but the payload never passed through this block.
+     *
+     * @param payloadLength the payload's length (head included), which must extend past the head and fit in the
+     *     scattered part
+     * @return the message; its frame is big-endian, its tail {@code into} with the limit after the payload
+     */
+    ReceivedMessage lendScattered(int payloadLength, ByteBuffer into) {
+        int head = scatterHead - WireHeader.SIZE;
+        lent = true;
+        loanFrame.clear();
+        loanFrame.limit(head);
+        loanFrame.order(ByteOrder.BIG_ENDIAN);
+        into.limit(into.position() + payloadLength - head);
+        if (scatterLoan == null || scatterLoan.tail() != into) {
+            scatterLoan = new ReceivedMessage(loanFrame, List.of(), returner, into);
+        }
+        return scatterLoan;
+    }
+
+    /**
+     * After a scattered receive of {@code length} bytes that is not delivered scattered: copies the scattered part
+     * back, so that the data buffer holds the datagram as an ordinary receive leaves it.
+     */
+    void unscatter(long length, ByteBuffer into) {
+        int scattered = (int) Math.min(Math.max(0, length - scatterHead), scatterLength);
+        if (scattered > 0) {
+            dataBuffer.put(scatterHead, into, into.position(), scattered);
+        }
+    }
+
+    /** Whether {@code length} bytes received by a scattered receive left some in the scattered part, and all fit. */
+    boolean scatteredWhole(long length) {
+        return length > scatterHead && length - scatterHead <= scatterLength;
+    }
+
     /** {@link #sendTo(int, int, FdHandle)} for a socket no handle owns. */
     boolean sendTo(int socket, int flags) throws IpcException {
         return sendTo(socket, flags, null);
@@ -188,9 +239,23 @@ final class NativeMessage {
      * @throws IpcException with the errno
      */
     long receiveFrom(int socket, int flags) throws IpcException {
+        return receiveFrom(socket, flags, null, 0);
+    }
+
+    /**
+     * Receives one datagram from {@code socket} as {@link #receiveFrom(int, int)} does, except that with
+     * {@code into} (a direct buffer) the bytes from data offset {@code head} on go to {@code into}'s memory from its
+     * position, as many as it has remaining, and only the rest into this block (see
+     * {@link #prepareScatterReceive}). Then either {@link #lendScattered} or {@link #unscatter} must follow.
+     */
+    long receiveFrom(int socket, int flags, ByteBuffer into, int head) throws IpcException {
         LibC libc = Native.libc();
         while (true) {
-            prepareReceive();
+            if (into == null) {
+                prepareReceive();
+            } else {
+                prepareScatterReceive(head, into);
+            }
             long length = libc.recvmsg(socket, block, flags | Linux.MSG_CMSG_CLOEXEC);
             if (length >= 0) {
                 return length;
@@ -245,6 +310,7 @@ final class NativeMessage {
      * descriptors, set afterwards with {@link #setFd}.
      */
     void prepareSend(int length, int fdCount) {
+        fields.putLong(Layouts.MSGHDR_IOVLEN, 1L);
         fields.putLong(IOVEC_AT + Layouts.IOVEC_LEN, length);
         if (fdCount == 0) {
             fields.putLong(Layouts.MSGHDR_CONTROL, 0L);
@@ -260,6 +326,20 @@ final class NativeMessage {
         fields.putInt(Layouts.MSGHDR_FLAGS, 0);
     }
 
+    /**
+     * Prepares a {@code sendmsg} without descriptors of the first {@code head} bytes of {@link #data()} followed by the
+     * remaining bytes of {@code payload}, a direct buffer, read from its memory by the kernel. The caller keeps
+     * {@code payload} reachable until the send returns.
+     */
+    void prepareGatherSend(int head, ByteBuffer payload) {
+        prepareSend(head, 0);
+        int at = IOVEC_AT + Layouts.IOVEC_SIZE;
+        fields.putLong(at + Layouts.IOVEC_BASE, MemoryIO.getInstance().getDirectBufferAddress(payload)
+                + payload.position());
+        fields.putLong(at + Layouts.IOVEC_LEN, payload.remaining());
+        fields.putLong(Layouts.MSGHDR_IOVLEN, 2L);
+    }
+
     /** Sets descriptor {@code index} of a send prepared with {@link #prepareSend}. */
     void setFd(int index, int fd) {
         fields.putInt(CONTROL_AT + Layouts.CMSG_DATA + index * FD_BYTES, fd);
@@ -267,10 +347,32 @@ final class NativeMessage {
 
     /** Prepares a {@code recvmsg} of up to {@link #DATA_CAPACITY} bytes and {@link Linux#SCM_MAX_FD} descriptors. */
     void prepareReceive() {
+        fields.putLong(Layouts.MSGHDR_IOVLEN, 1L);
         fields.putLong(IOVEC_AT + Layouts.IOVEC_LEN, DATA_CAPACITY);
         fields.putLong(Layouts.MSGHDR_CONTROL, controlAddress);
         fields.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_CAPACITY);
         fields.putInt(Layouts.MSGHDR_FLAGS, 0);
+    }
+
+    /**
+     * Prepares a {@code recvmsg} as {@link #prepareReceive()} does, but the datagram's bytes from offset {@code head}
+     * on go to the memory of {@code into} (a direct buffer) from its position, as many as it has remaining, and those
+     * after that to this block's data buffer at their own offset. The caller keeps {@code into} reachable until the
+     * receive returns.
+     */
+    private void prepareScatterReceive(int head, ByteBuffer into) {
+        prepareReceive();
+        int middle = Math.min(into.remaining(), DATA_CAPACITY - head);
+        fields.putLong(IOVEC_AT + Layouts.IOVEC_LEN, head);
+        int at = IOVEC_AT + Layouts.IOVEC_SIZE;
+        fields.putLong(at + Layouts.IOVEC_BASE, MemoryIO.getInstance().getDirectBufferAddress(into) + into.position());
+        fields.putLong(at + Layouts.IOVEC_LEN, middle);
+        at += Layouts.IOVEC_SIZE;
+        fields.putLong(at + Layouts.IOVEC_BASE, data.address() + head + middle);
+        fields.putLong(at + Layouts.IOVEC_LEN, DATA_CAPACITY - head - middle);
+        fields.putLong(Layouts.MSGHDR_IOVLEN, IOVECS);
+        scatterHead = head;
+        scatterLength = middle;
     }
 
     /** The {@code msg_flags} a {@code recvmsg} returned ({@code MSG_TRUNC}, {@code MSG_CTRUNC}). */

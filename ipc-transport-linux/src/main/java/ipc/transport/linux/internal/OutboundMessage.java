@@ -2,6 +2,7 @@ package ipc.transport.linux.internal;
 
 import ipc.api.IpcException;
 import ipc.api.spi.TransportHandle;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -103,9 +104,16 @@ final class OutboundMessage {
                 ByteBuffer data = block.dataBuffer();
                 WireHeader.write(data, WireHeader.TYPE_MESSAGE, (short) 0, 0, 0, length);
                 copy(prefix, data, WireHeader.SIZE);
-                copy(payload, data, WireHeader.SIZE + prefixLength);
-                block.prepareSend(WireHeader.SIZE + (int) length, 0);
-                if (block.sendTo(socket, Linux.MSG_NOSIGNAL, owner)) {
+                if (payload.isDirect()) {
+                    // The kernel reads the payload from the caller's memory: no copy at all on this side.
+                    block.prepareGatherSend(WireHeader.SIZE + prefixLength, payload);
+                } else {
+                    copy(payload, data, WireHeader.SIZE + prefixLength);
+                    block.prepareSend(WireHeader.SIZE + (int) length, 0);
+                }
+                boolean sent = block.sendTo(socket, Linux.MSG_NOSIGNAL, owner);
+                Reference.reachabilityFence(payload);
+                if (sent) {
                     return;
                 }
             } finally {

@@ -1,0 +1,190 @@
+package ipc.transport.linux.internal;
+
+import static ipc.transport.linux.internal.ChannelTestSupport.RECEIVE_TIMEOUT_NANOS;
+import static ipc.transport.linux.internal.ChannelTestSupport.assertFrame;
+import static ipc.transport.linux.internal.ChannelTestSupport.channel;
+import static ipc.transport.linux.internal.ChannelTestSupport.close;
+import static ipc.transport.linux.internal.ChannelTestSupport.frame;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import ipc.api.IpcException;
+import ipc.api.spi.EndpointPair;
+import ipc.api.spi.ReceivedMessage;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A payload in a direct buffer is gathered by the kernel from the sender's memory, and a receiver that offers a
+ * direct buffer gets the payload of a plain message scattered into it past the head it names; every other message
+ * (too short, too long for the buffer, with handles, streamed) is put back together and arrives as usual.
+ */
+@EnabledOnOs(OS.LINUX)
+class ScatterGatherTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final int HEAD = 9;
+    private static final IntFunction<ByteBuffer> NO_TAILS = length -> {
+        throw new AssertionError("no streamed message was sent, yet a buffer for " + length + " bytes was asked");
+    };
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {HEAD + 1, 100, 4096, 65_536, 200_000})
+    void aPlainMessageLandsInTheOfferedBufferPastItsHead(int length) {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            EndpointPair pair = channel();
+            try {
+                ByteBuffer into = ByteBuffer.allocateDirect(length + 50).position(7);
+                pair.sender().send(frame(length, 3), List.of());
+                ReceivedMessage message = receive(pair, NO_TAILS, into);
+                try {
+                    assertSame(into, message.tail(), "the payload after the head is in the offered buffer");
+                    assertEquals(7, into.position(), "from the buffer's position");
+                    assertEquals(HEAD, message.frame().remaining(), "the head stays in the frame");
+                    ByteBuffer whole = ByteBuffer.allocate(length).put(message.frame().duplicate())
+                            .put(message.tail().duplicate()).flip();
+                    assertFrame(whole, length, 3, "head and scattered payload");
+                } finally {
+                    message.release();
+                }
+            } finally {
+                close(pair);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0} bytes into a buffer of 64")
+    @ValueSource(ints = {0, 5, HEAD, 64 + HEAD + 1, 150_000})
+    void anyOtherPlainMessageArrivesAsUsual(int length) {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            EndpointPair pair = channel();
+            try {
+                ByteBuffer into = ByteBuffer.allocateDirect(64);
+                pair.sender().send(frame(length, 4), List.of());
+                ReceivedMessage message = receive(pair, NO_TAILS, into);
+                try {
+                    assertNull(message.tail(), "not scattered: too short for a payload past the head, or too long");
+                    assertFrame(message.frame(), length, 4, "the whole payload in the frame");
+                } finally {
+                    message.release();
+                }
+                pair.sender().send(frame(64 + HEAD, 5), List.of());
+                ReceivedMessage next = receive(pair, NO_TAILS, into);
+                try {
+                    assertSame(into, next.tail(), "and the buffer still serves the next message that fits");
+                } finally {
+                    next.release();
+                }
+            } finally {
+                close(pair);
+            }
+        });
+    }
+
+    @Test
+    void aMessageWithHandlesIsPutBackTogether() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            EndpointPair pair = channel();
+            EndpointPair carried = channel();
+            try {
+                ByteBuffer into = ByteBuffer.allocateDirect(4096);
+                pair.sender().send(frame(3000, 6), List.of(carried.sender()));
+                ReceivedMessage message = receive(pair, NO_TAILS, into);
+                try {
+                    assertNull(message.tail(), "a message with handles is not scattered");
+                    assertFrame(message.whole(), 3000, 6, "its payload, whole");
+                    assertEquals(1, message.handles().size(), "and its handle");
+                } finally {
+                    message.closeHandles();
+                    message.release();
+                }
+            } finally {
+                close(carried);
+                close(pair);
+            }
+        });
+    }
+
+    @Test
+    void aStreamedMessageGoesToTheTails() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            EndpointPair pair = channel();
+            try {
+                int length = 1 << 20;
+                ByteBuffer tail = ByteBuffer.allocate(length);
+                Thread sender = new Thread(() -> {
+                    try {
+                        pair.sender().send(frame(length, 7), List.of());
+                    } catch (IpcException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                sender.start();
+                ByteBuffer into = ByteBuffer.allocateDirect(length);
+                ReceivedMessage message = receive(pair, asked -> tail, into);
+                try {
+                    assertNotSame(into, message.whole(), "a streamed payload is not scattered");
+                    assertFrame(message.whole(), length, 7, "the streamed payload, whole");
+                } finally {
+                    message.release();
+                }
+                sender.join(LIMIT.toMillis());
+            } finally {
+                close(pair);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {1, 600, 65_536, 200_000, 300_000})
+    void aDirectPayloadIsGatheredFromTheSendersMemory(int length) {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            EndpointPair pair = channel();
+            try {
+                ByteBuffer prefix = ByteBuffer.wrap(new byte[] {1, 2, 3});
+                ByteBuffer payload = ByteBuffer.allocateDirect(length + 20);
+                payload.position(11).put(frame(length, 8)).flip().position(11);
+                Thread sender = new Thread(() -> {
+                    try {
+                        pair.sender().send(prefix, payload);
+                    } catch (IpcException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                sender.start();
+                ReceivedMessage message = pair.receiver().receive(RECEIVE_TIMEOUT_NANOS);
+                assertNotNull(message, "a message within the timeout");
+                try {
+                    ByteBuffer whole = message.whole();
+                    assertEquals(length + 3, whole.remaining(), "prefix and payload");
+                    assertEquals(1, whole.get(whole.position()), "the prefix first");
+                    assertFrame(whole.duplicate().position(whole.position() + 3), length, 8, "then the payload");
+                } finally {
+                    message.release();
+                }
+                sender.join(LIMIT.toMillis());
+                assertEquals(11, payload.position(), "the payload's position is unchanged");
+            } finally {
+                close(pair);
+            }
+        });
+    }
+
+    private static ReceivedMessage receive(EndpointPair pair, IntFunction<ByteBuffer> tails, ByteBuffer into)
+            throws IpcException {
+        ReceivedMessage message = pair.receiver().receive(RECEIVE_TIMEOUT_NANOS, tails, into, HEAD);
+        assertNotNull(message, "a message within the timeout");
+        return message;
+    }
+}
