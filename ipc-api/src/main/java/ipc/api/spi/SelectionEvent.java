@@ -19,7 +19,9 @@ public sealed interface SelectionEvent {
     record Message(long id, ReceivedMessage message) implements SelectionEvent {}
 
     /**
-     * Every sender of a receiver is closed and its queue is drained; the receiver has left the set.
+     * Every sender of a receiver is closed and its queue is drained, or the receiver turned out to be no usable
+     * channel end (a transport reports so a member that fails every receive, rather than report it ready forever);
+     * the receiver has left the set.
      *
      * @param id the receiver's identifier
      */

@@ -51,14 +51,16 @@ final class Descriptors {
     }
 
     /**
-     * Checks that {@code fd} is a {@code SOCK_SEQPACKET} socket, the only kind a channel end is: one system call
-     * ({@code SO_TYPE}; a pipe, file or memfd fails it with {@code ENOTSOCK}). For the places where a descriptor of
-     * another kind from a peer would do harm rather than fail: the socket of a handle overflow, which this process
-     * reads on its own, and a receiver added to a receiver set. Channel ends that arrive in a message are not checked
-     * on arrival (see {@link InboundMessage}). The address family is not checked: it would cost a second call and
-     * protect nothing, since a peer that could hand over another family's sequenced-packet socket can as well hand
-     * over a Unix socket connected to wherever it likes; what matters is that the descriptor behaves as a message
-     * socket, which the type ensures.
+     * Checks that {@code fd} is an {@code AF_UNIX SOCK_SEQPACKET} socket, the only kind a channel end is: two system
+     * calls ({@code SO_TYPE}, which a pipe, file or memfd fails with {@code ENOTSOCK}, and {@code SO_DOMAIN}). For
+     * the places where a descriptor of another kind from a peer would do harm rather than fail: the socket of a
+     * handle overflow, which this process reads on its own, and a receiver added to a receiver set. Channel ends that
+     * arrive in a message are not checked on arrival (see {@link InboundMessage}). The family matters there because
+     * what epoll reports for a socket, and whether {@code recvmsg} then drains or fails, is the family's own
+     * business: only for {@code AF_UNIX} does every readiness of a sequenced-packet socket end in a datagram, an
+     * end-of-file or an error (a receiver set relies on that to never spin), and another family's socket could stay
+     * ready with nothing to receive. An {@code AF_UNIX} socket that is not connected (or listens) passes this check
+     * and fails every receive with {@code ENOTCONN}: see {@link EpollReceiverSet}.
      *
      * @param scratch at least {@link #SCRATCH_BYTES} bytes of native memory
      * @param what what the descriptor should be, for the message (such as {@code "handle 3 (a sender)"})
@@ -67,7 +69,12 @@ final class Descriptors {
     static void checkChannelSocket(int fd, Pointer scratch, String what) throws IpcException {
         int type = socketOption(fd, Linux.SO_TYPE, scratch, what);
         if (type != Linux.SOCK_SEQPACKET) {
-            throw WireHeader.malformed("a SOCK_SEQPACKET socket for " + what, "a socket of type " + type);
+            throw WireHeader.malformed("an AF_UNIX SOCK_SEQPACKET socket for " + what, "a socket of type " + type);
+        }
+        int family = socketOption(fd, Linux.SO_DOMAIN, scratch, what);
+        if (family != Linux.AF_UNIX) {
+            throw WireHeader.malformed("an AF_UNIX SOCK_SEQPACKET socket for " + what,
+                    "a SOCK_SEQPACKET socket of address family " + family);
         }
     }
 
@@ -79,7 +86,7 @@ final class Descriptors {
             int errno = Native.errno();
             String got = errno == Errors.ENOTSOCK ? "a descriptor that is not a socket"
                     : "a descriptor whose getsockopt(..) failed with error(" + errno + "): " + Native.describe(errno);
-            throw WireHeader.malformed("a SOCK_SEQPACKET socket for " + what, got);
+            throw WireHeader.malformed("an AF_UNIX SOCK_SEQPACKET socket for " + what, got);
         }
         return scratch.getInt(OPTION_VALUE_AT);
     }

@@ -22,6 +22,14 @@ import jnr.ffi.Pointer;
  * {@link SelectionEvent.Closed} once, removed from the epoll set ({@code EPOLL_CTL_DEL}) and closed. A malformed
  * datagram on one member (the receiver closes its descriptors and throws) is logged and dropped; the set goes on.
  *
+ * <p>A member whose own socket refuses the receive ({@code recvmsg} fails with an error that will not go away: an
+ * unconnected or listening {@code SOCK_SEQPACKET} socket that a peer sent as a receiver fails with {@code ENOTCONN}
+ * while epoll reports it ready for good) is handled as a member whose senders are all gone: one warning, reported
+ * {@link SelectionEvent.Closed}, removed and closed, so it cannot keep {@code select} spinning. A shortage of kernel
+ * memory ({@code ENOMEM}, {@code ENOBUFS}) leaves the member in the set, as "nothing queued" ({@code EAGAIN}) and
+ * {@code EINTR} do. {@link #add} refuses what cannot be such a member at all: a descriptor that is not an
+ * {@code AF_UNIX SOCK_SEQPACKET} socket (see {@link Descriptors#checkChannelSocket}).
+ *
  * <p>While a receiver is a member, the set holds a use of its descriptor ({@link FdHandle#tryAcquire()}), so even
  * if someone closes the receiver behind the set's back its descriptor number stays valid until the set has removed
  * it from epoll; such a receiver is then reported closed at its next readiness.
@@ -55,6 +63,8 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
     private final Map<Long, Member> members = new HashMap<>();
     private final Map<Long, Long> tokensById = new HashMap<>();
     private long nextToken = WAKE_TOKEN + 1;
+    /** Wake-ups of {@code epoll_wait} with members ready that yielded no event; for tests (add/select thread). */
+    private long idleWakeups;
 
     /**
      * Creates an empty set.
@@ -89,8 +99,8 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
     /**
      * {@inheritDoc}
      *
-     * @throws IpcException also if the receiver's descriptor is not a {@code SOCK_SEQPACKET} socket (a peer sent
-     *     something else as a receiver); the receiver is not added and stays open
+     * @throws IpcException also if the receiver's descriptor is not an {@code AF_UNIX SOCK_SEQPACKET} socket (a
+     *     peer sent something else as a receiver); the receiver is not added and stays open
      * @throws IllegalArgumentException also if {@code id} is already in the set
      * @throws IllegalStateException if the set is closed
      */
@@ -114,8 +124,9 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
             long token = nextToken++;
             try {
                 // A channel end that arrived in a message was not checked then (see InboundMessage): a descriptor
-                // that is no socket could be readable forever without recvmsg ever draining it. The event array
-                // is free as scratch: add and select never run at the same time.
+                // that is no socket, or a socket of another family, could be ready forever without recvmsg ever
+                // draining it or failing. The event array is free as scratch: add and select never run at the same
+                // time.
                 Descriptors.checkChannelSocket(linux.fd(), events, "a receiver added to a set");
                 register(linux.fd(), token);
             } catch (IpcException | RuntimeException e) {
@@ -158,6 +169,9 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
                     List<SelectionEvent> found = collect(ready);
                     if (!found.isEmpty()) {
                         return found;
+                    }
+                    if (ready > 0) {
+                        idleWakeups++;
                     }
                 }
                 // Interrupted, or readiness that yielded nothing (spurious, or a dropped malformed datagram).
@@ -211,7 +225,8 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
     }
 
     /**
-     * At most one message from a ready member; null if it had none after all or sent garbage.
+     * At most one message from a ready member; null if it had none after all or sent garbage;
+     * {@link SelectionEvent.Closed} (the member removed) if its senders are gone or its socket refuses every receive.
      *
      * @throws IpcDescriptorLimitException if the member's next message does not fit in the descriptor table (it
      *     stays queued)
@@ -229,13 +244,29 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
             }
             LOG.log(System.Logger.Level.WARNING, "Receiver " + member.id() + " of a receiver set: " + e.getMessage());
             return null;
+        } catch (SocketReceiveException e) {
+            if (e.socket() != member.receiver().fd() || !e.lasting()) {
+                // A socket that came in the message, or a passing shortage: this member's socket is fine.
+                return dropped(member, e);
+            }
+            // The member's own socket refuses every receive and stays ready (level-triggered): it would keep
+            // select spinning. It is no channel end; report it closed, as one whose senders are gone.
+            LOG.log(System.Logger.Level.WARNING, "Receiver " + member.id() + " of a receiver set is no usable "
+                    + "channel end and is removed as closed: " + e.getMessage());
+            remove(token, member);
+            return new SelectionEvent.Closed(member.id());
         } catch (IpcException e) {
-            // One line per bad datagram (a hostile peer must not flood the log with stack traces).
-            LOG.log(System.Logger.Level.WARNING, "Receiver " + member.id() + " of a receiver set dropped a message: "
-                    + e.getMessage());
-            LOG.log(System.Logger.Level.DEBUG, "Dropped message on receiver " + member.id(), e);
-            return null;
+            return dropped(member, e);
         }
+    }
+
+    /** Logs a receive that failed and left the member usable; returns null (no event). */
+    private static SelectionEvent dropped(Member member, IpcException e) {
+        // One line per bad datagram (a hostile peer must not flood the log with stack traces).
+        LOG.log(System.Logger.Level.WARNING, "Receiver " + member.id() + " of a receiver set dropped a message: "
+                + e.getMessage());
+        LOG.log(System.Logger.Level.DEBUG, "Dropped message on receiver " + member.id(), e);
+        return null;
     }
 
     private void remove(long token, Member member) {
@@ -251,6 +282,14 @@ public final class EpollReceiverSet implements ReceiverSetEndpoint {
     /** The number of receivers in the set; for tests and diagnostics (call from the add/select thread). */
     int size() {
         return members.size();
+    }
+
+    /**
+     * How many times {@code epoll_wait} reported members ready and none of them yielded an event (a dropped
+     * datagram, or readiness another reader took); for tests (call from the add/select thread).
+     */
+    long idleWakeups() {
+        return idleWakeups;
     }
 
     /** Whether an add or select is in flight; for tests. */

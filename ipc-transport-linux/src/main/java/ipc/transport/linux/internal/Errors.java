@@ -31,4 +31,8 @@ public final class Errors {
     // Added for one-shot servers.
     public static final int ECONNABORTED = value(Errno.ECONNABORTED, 103);
     public static final int EISCONN = value(Errno.EISCONN, 106);
+
+    // Added for receiver sets (which receive failures last).
+    public static final int ENOMEM = value(Errno.ENOMEM, 12);
+    public static final int ENOTCONN = value(Errno.ENOTCONN, 107);
 }

@@ -28,7 +28,11 @@ import java.util.function.IntFunction;
  *       descriptor may be always readable and never drained);</li>
  *   <li>a socket of another type, or a {@code SOCK_SEQPACKET} socket connected to wherever it likes: sends go to,
  *       and receives come from, a socket the peer chose, which a valid channel end whose other end the peer holds
- *       allows as well; every datagram received is still validated as above.</li>
+ *       allows as well; every datagram received is still validated as above. A receiver set refuses a socket of
+ *       another type or of another family than {@code AF_UNIX} at {@code add};</li>
+ *   <li>an {@code AF_UNIX SOCK_SEQPACKET} socket that is not connected (or listens): every receive fails with
+ *       {@code ENOTCONN} ({@link SocketReceiveException}); a receiver set reports such a member closed and removes it,
+ *       since epoll reports it ready for good.</li>
  * </ul>
  * Forwarding such a handle inside another message moves it on unchanged, to be refused by its next user.
  *

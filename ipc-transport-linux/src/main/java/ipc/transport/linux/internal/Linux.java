@@ -24,6 +24,8 @@ public final class Linux {
 
     public static final int SOL_SOCKET = SocketLevel.SOL_SOCKET.intValue();
     public static final int SO_TYPE = SocketOption.SO_TYPE.intValue();
+    /** {@code SO_DOMAIN}: a socket's address family (not in jnr-constants). */
+    public static final int SO_DOMAIN = 39;
     public static final int SO_SNDBUF = SocketOption.SO_SNDBUF.intValue();
     public static final int SO_RCVBUF = SocketOption.SO_RCVBUF.intValue();
     public static final int SO_RCVTIMEO = SocketOption.SO_RCVTIMEO.intValue();

@@ -236,7 +236,9 @@ final class NativeMessage {
      *
      * @param flags recvmsg flags; {@code MSG_CMSG_CLOEXEC} is always added
      * @return the datagram's length, or -1 if none is queued (EAGAIN)
-     * @throws IpcException with the errno
+     * @throws IpcException with the errno: {@link ipc.api.IpcDisconnectedException} or
+     *     {@link ipc.api.IpcDescriptorLimitException} as {@link Native#error} maps them, otherwise a
+     *     {@link SocketReceiveException} naming {@code socket}
      */
     long receiveFrom(int socket, int flags) throws IpcException {
         return receiveFrom(socket, flags, null, 0);
@@ -265,7 +267,7 @@ final class NativeMessage {
                 return -1;
             }
             if (errno != Errors.EINTR) {
-                throw Native.error("recvmsg", errno);
+                throw SocketReceiveException.of(socket, errno);
             }
         }
     }

@@ -204,7 +204,7 @@ class ForeignChannelEndTest {
     }
 
     /** Sends {@code fd} (closing our copy) as the one handle of a forged message, and returns it as received. */
-    private static TransportHandle receiveOne(int socket, LinuxReceiver receiver, TransportKind kind, int fd)
+    static TransportHandle receiveOne(int socket, LinuxReceiver receiver, TransportKind kind, int fd)
             throws IpcException {
         List<Integer> sent = new ArrayList<>();
         try {
