@@ -57,6 +57,13 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  * type; in a field declared as {@code Object} it would arrive as its bare index. The mapper of a serializer (see
  * {@link #mapper()}) refuses to write or read handles when called directly, outside a message.
  *
+ * <h2>Large byte arrays</h2>
+ * A {@code byte[]} travels as a CBOR byte string. From a payload backed by an accessible array (as received
+ * messages are), it is read straight into an array of its length: one allocation and one copy, however large
+ * (Jackson's own deserializer gathers strings over about 250 KB in a segmented buffer first, which doubles the
+ * allocation). Writing streams it through the generator's small buffer into the message. A {@code byte[]}
+ * deserializer the application registers is used instead.
+ *
  * <h2>Failures</h2>
  * Encoding and decoding failures surface from {@code send} and {@code recv} as
  * {@link ipc.api.IpcSerializationException}, whose message names the declared type, this serializer, and what

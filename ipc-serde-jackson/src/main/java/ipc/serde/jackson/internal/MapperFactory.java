@@ -9,8 +9,9 @@ import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * Builds the mappers of {@code JacksonSerializer}: the secure defaults, a customised copy of them, or a copy of an
- * application's mapper; each with the {@link HandleModule} registered last, so that it takes precedence over any
- * module the application registered for the same types.
+ * application's mapper; each with the {@link BinaryModule} and the {@link HandleModule} registered last, so that the
+ * handle module takes precedence over any module the application registered for the same types (the binary module
+ * only ever replaces Jackson's own {@code byte[]} deserializer).
  *
  * <h2>Thread safety</h2>
  * Thread-safe: it keeps no state but the lazily built, immutable default mapper.
@@ -40,7 +41,7 @@ public final class MapperFactory {
     public static CBORMapper configured(Consumer<? super CBORMapper.Builder> customizer) {
         CBORMapper.Builder builder = defaultBuilder();
         customizer.accept(builder);
-        return builder.addModule(new HandleModule()).build();
+        return withOwnModules(builder);
     }
 
     /**
@@ -52,7 +53,12 @@ public final class MapperFactory {
         if (builder.baseSettings().getPolymorphicTypeValidator() == JacksonDefaults.TYPE_VALIDATOR) {
             builder.polymorphicTypeValidator(DenyAllClassNamesValidator.INSTANCE);
         }
-        return builder.addModule(new HandleModule()).build();
+        return withOwnModules(builder);
+    }
+
+    /** Adds this serializer's modules last, after anything the application registered, and builds. */
+    private static CBORMapper withOwnModules(CBORMapper.Builder builder) {
+        return builder.addModule(new BinaryModule()).addModule(new HandleModule()).build();
     }
 
     private static CBORMapper.Builder defaultBuilder() {
