@@ -29,7 +29,9 @@ public final class OpaqueIpcMessage implements AutoCloseable {
 
     OpaqueIpcMessage(ReceivedMessage received, IpcSerializer serializer) {
         ReceivedMessage message = received.detached(); // kept until the user decodes it
-        this.frame = message.whole().asReadOnlyBuffer();
+        // Not a read-only view: a codec reads a heap buffer's array directly (a read-only one only through copies).
+        // Nothing writes to it: the frame never leaves this class, and codecs must not modify what they decode.
+        this.frame = message.whole();
         this.cores = HandleCore.wrapAll(message.handles());
         this.serializer = serializer;
     }

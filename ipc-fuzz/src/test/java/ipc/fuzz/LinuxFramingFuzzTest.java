@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import ipc.api.IpcException;
 import ipc.api.spi.ReceivedMessage;
 import ipc.transport.linux.internal.LinuxReceiver;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
  * overflow datagrams ({@link ForgedDatagram}), sent on a socket pair whose receiving end is a {@link LinuxReceiver}.
  * Each is received as a message (whose handles the harness closes) or refused with an {@code IpcException} (or,
  * for a datagram declaring a streamed payload, dropped unseen as a message whose sender stopped mid-message);
- * nothing else, within a bounded wait and allocation, and no descriptor outlives it.
+ * nothing else, within a bounded wait and allocation, and no descriptor outlives it. Inputs whose last byte is odd
+ * are received as {@code IpcBytesReceiver.recv(ByteBuffer)} receives into a direct buffer: scattered past a head
+ * into that buffer, and put back together when the datagram is not a plain message that fits.
  */
 class LinuxFramingFuzzTest {
 
@@ -24,6 +27,10 @@ class LinuxFramingFuzzTest {
      * as one whose sender stopped mid-message), and a legitimate one arrives at once (its stream ends at once).
      */
     private static final long VANISH_WAIT_MILLIS = 300;
+
+    /** The head a scattered receive keeps in the frame: a bytes message's header. */
+    private static final int SCATTER_HEAD = 9;
+    private static final ByteBuffer SCATTER_INTO = ByteBuffer.allocateDirect(4096);
 
     private static int sendingEnd;
     private static LinuxReceiver receiver;
@@ -68,8 +75,11 @@ class LinuxFramingFuzzTest {
         if (sent) {
             long timeoutNanos = mayVanish ? TimeUnit.MILLISECONDS.toNanos(VANISH_WAIT_MILLIS)
                     : ReceiveChecks.RECEIVE_TIMEOUT.toNanos();
+            boolean scatter = input.length > 0 && (input[input.length - 1] & 1) == 1;
             Optional<ReceivedMessage> received = ReceiveChecks.receive(what, input.length,
-                    () -> Optional.ofNullable(receiver.receive(timeoutNanos)));
+                    () -> Optional.ofNullable(scatter
+                            ? receiver.receive(timeoutNanos, ByteBuffer::allocate, SCATTER_INTO.clear(), SCATTER_HEAD)
+                            : receiver.receive(timeoutNanos)));
             if (received != null && !(mayVanish && received.isEmpty())) {
                 received.orElseThrow(() -> new AssertionError(what + ": sent, but neither received nor refused "
                         + "within " + ReceiveChecks.RECEIVE_TIMEOUT)).closeHandles();

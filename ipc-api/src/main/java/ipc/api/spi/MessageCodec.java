@@ -27,7 +27,7 @@ public interface MessageCodec<T> {
      * Reads one value from the bytes between {@code data}'s position and limit (the whole message payload),
      * obtaining handles through {@link DecodeContext#handle(int, java.lang.reflect.Type)}.
      *
-     * @param data the payload; the codec may read it but must not keep it after returning
+     * @param data the payload; the codec may read it but must neither modify it nor keep it after returning
      * @param context the handle table of the message
      * @return the value
      * @throws IpcSerializationException if the bytes are not a valid encoding of the declared type; the message
