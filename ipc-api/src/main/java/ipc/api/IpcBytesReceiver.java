@@ -86,9 +86,10 @@ public final class IpcBytesReceiver extends AbstractHandle {
             throw new java.nio.ReadOnlyBufferException();
         }
         try {
-            // A direct buffer is also offered for a message of one datagram, received into it past the header.
-            ReceivedMessage message = receiveMessage(-1, length -> length <= buffer.capacity() ? buffer.clear()
-                    : ByteBuffer.allocate(length), buffer.isDirect() ? buffer.clear() : null);
+            // The transport reads a large message into the buffer if it fits (else into a new heap buffer), and may
+            // receive a message of one datagram into it past the header (the Linux transport does, into a direct one).
+            // No lambda capturing the buffer: nothing is allocated per call.
+            ReceivedMessage message = receiveMessage(-1, ByteBuffer::allocate, buffer.clear());
             try {
                 ByteBuffer payload = payload(message);
                 if (payload == message.tail() && payload.position() == 0) {

@@ -46,7 +46,7 @@ public final class IpcBytesSender extends AbstractHandle {
         try {
             SenderEndpoint endpoint = endpoint();
             if (bytes.length > STAGING_LIMIT) {
-                endpoint.send(HEADER_BUFFER, ByteBuffer.wrap(bytes));
+                endpoint.send(HEADER_BUFFER, bytes);
                 return;
             }
             FrameBuffer frame = FrameBuffer.acquire(HEADER);

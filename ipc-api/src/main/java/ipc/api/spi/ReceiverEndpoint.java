@@ -47,17 +47,22 @@ public interface ReceiverEndpoint extends TransportHandle {
     }
 
     /**
-     * Receives the next message as {@link #receive(long, IntFunction)} does, offering {@code into} for the payload of
-     * a message that travels in one piece: a transport that can receive it there directly (a direct buffer the
-     * kernel writes into) delivers the payload's first {@code headLength} bytes (the recipient's header) as the
-     * message's {@linkplain ReceivedMessage#frame() frame}, and {@code into}, the rest of the payload from its
-     * position, as its {@linkplain ReceivedMessage#tail() tail}. It does so only for a message without handles whose
-     * payload is longer than {@code headLength} and whose rest fits in {@code into}'s remaining bytes; any other
-     * message arrives as from {@link #receive(long, IntFunction)}, and {@code into}'s content is then undefined. The
-     * default ignores {@code into}.
+     * Receives the next message as {@link #receive(long, IntFunction)} does, offering {@code into} for the payload:
+     * <ul>
+     * <li>the streamed part of a large message goes into {@code into} if it fits in its remaining bytes, else into a
+     *     buffer from {@code tails};</li>
+     * <li>a transport that can receive a message that travels in one piece straight into {@code into} (a direct
+     *     buffer the kernel writes into) delivers the payload's first {@code headLength} bytes (the recipient's
+     *     header) as the message's {@linkplain ReceivedMessage#frame() frame}, and {@code into}, the rest of the
+     *     payload from its position, as its {@linkplain ReceivedMessage#tail() tail}; it does so only for a message
+     *     without handles whose payload is longer than {@code headLength} and whose rest fits in {@code into}'s
+     *     remaining bytes.</li>
+     * </ul>
+     * Any other message arrives as from {@link #receive(long, IntFunction)}, and {@code into}'s content is then
+     * undefined. The default offers {@code into} for the streamed part only.
      *
      * @param timeoutNanos as for {@link #receive(long)}
-     * @param tails as for {@link #receive(long, IntFunction)}
+     * @param tails as for {@link #receive(long, IntFunction)}, for a streamed part that does not fit in {@code into}
      * @param into a writable buffer the recipient reads the payload from afterwards
      * @param headLength the bytes of the payload that stay in the frame
      * @return the message, or {@code null} if none arrived in time
@@ -65,6 +70,6 @@ public interface ReceiverEndpoint extends TransportHandle {
      */
     default ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails, ByteBuffer into, int headLength)
             throws IpcException {
-        return receive(timeoutNanos, tails);
+        return receive(timeoutNanos, length -> length <= into.remaining() ? into : tails.apply(length));
     }
 }

@@ -50,6 +50,19 @@ public interface SenderEndpoint extends TransportHandle {
     }
 
     /**
+     * {@link #send(ByteBuffer, ByteBuffer)} of a payload held in an array: a transport that copies the payload anyway
+     * reads the array directly, with no buffer object made for it. The default wraps the array.
+     *
+     * @param prefix the first bytes of the frame (a small header)
+     * @param payload the rest of the frame, all of it
+     * @throws IpcDisconnectedException if the receiving end is closed everywhere
+     * @throws IpcException for any other OS failure, as {@link #send(ByteBuffer, List)}
+     */
+    default void send(ByteBuffer prefix, byte[] payload) throws IpcException {
+        send(prefix, ByteBuffer.wrap(payload));
+    }
+
+    /**
      * Creates an independent handle to the same channel.
      *
      * @return a new sender, owned by the caller

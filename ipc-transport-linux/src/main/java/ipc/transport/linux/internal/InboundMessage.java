@@ -60,13 +60,17 @@ final class InboundMessage {
     private final FdHandle owner;
     /** Where the streamed part of a payload goes. */
     private final IntFunction<ByteBuffer> tails;
+    /** The recipient's buffer for a streamed part that fits in it, or null. */
+    private final ByteBuffer into;
 
-    private InboundMessage(NativeMessage block, long length, int[] fds, FdHandle owner, IntFunction<ByteBuffer> tails) {
+    private InboundMessage(NativeMessage block, long length, int[] fds, FdHandle owner, IntFunction<ByteBuffer> tails,
+            ByteBuffer into) {
         this.block = block;
         this.length = length;
         this.pending = fds;
         this.owner = owner;
         this.tails = tails;
+        this.into = into;
     }
 
     /** New heap arrays for streamed payloads: what a recipient that did not choose gets. */
@@ -79,12 +83,14 @@ final class InboundMessage {
      * @param fds the descriptors that arrived with it; owned by this call (closed on failure)
      * @param owner the receiver, checked while a streamed payload arrives (closing it ends the wait); may be null
      * @param tails where the streamed part of a payload goes ({@link NEW_ARRAYS} if the recipient has no choice)
+     * @param into where the streamed part goes if it fits in its remaining bytes (rather than {@code tails}); may be
+     *     null
      * @return the message
      * @throws IpcException if the datagram or its descriptors are not a valid message
      */
     static ReceivedMessage decode(NativeMessage block, long length, int[] fds, FdHandle owner,
-            IntFunction<ByteBuffer> tails) throws IpcException {
-        InboundMessage message = new InboundMessage(block, length, fds, owner, tails);
+            IntFunction<ByteBuffer> tails, ByteBuffer into) throws IpcException {
+        InboundMessage message = new InboundMessage(block, length, fds, owner, tails, into);
         try {
             return message.decode();
         } catch (IpcException | RuntimeException | Error e) {
@@ -169,7 +175,8 @@ final class InboundMessage {
     private ByteBuffer readStream(int streamIndex, int length) throws IpcException {
         int socket = pending[streamIndex];
         Descriptors.checkChannelSocket(socket, block.data(), "the payload stream");
-        ByteBuffer payload = PayloadStream.read(socket, pending[streamIndex + 1], length, tails, block.data(), owner);
+        IntFunction<ByteBuffer> target = into != null && length <= into.remaining() ? fits -> into : tails;
+        ByteBuffer payload = PayloadStream.read(socket, pending[streamIndex + 1], length, target, block.data(), owner);
         closePending(streamIndex);
         closePending(streamIndex + 1);
         return payload;

@@ -114,9 +114,12 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     @Override
     public ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails, ByteBuffer into, int headLength)
             throws IpcException {
-        boolean scatter = into.isDirect() && !into.isReadOnly() && headLength >= 0
+        if (into.isReadOnly()) {
+            return receive(timeoutNanos, tails);
+        }
+        boolean scatter = into.isDirect() && headLength >= 0
                 && headLength < NativeMessage.DATA_CAPACITY - WireHeader.SIZE;
-        return receive(timeoutNanos, true, tails, scatter ? into : null, WireHeader.SIZE + headLength);
+        return receive(timeoutNanos, true, tails, into, scatter ? WireHeader.SIZE + headLength : 0);
     }
 
     /**
@@ -128,8 +131,9 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     }
 
     /**
-     * @param into null, or a direct buffer to scatter a plain message's payload into, after {@code head} bytes of the
-     *     datagram (wire header included)
+     * @param into null, or a buffer for the streamed part of a payload that fits in it (else {@code tails} gives one)
+     * @param head 0, or the bytes of the datagram (wire header included) after which a plain message's payload is
+     *     scattered into {@code into}, a direct buffer
      */
     private ReceivedMessage receive(long timeoutNanos, boolean lendSmall, IntFunction<ByteBuffer> tails,
             ByteBuffer into, int head) throws IpcException {
@@ -208,7 +212,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         if (FdPressure.active() && !descriptorsFit(block, flags)) {
             return null;
         }
-        long length = block.receiveFrom(fd(), flags, into, head);
+        long length = block.receiveFrom(fd(), flags, head > 0 ? into : null, head);
         if (length < 0) {
             return null;
         }
@@ -230,7 +234,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
             }
             throw WireHeader.malformed("a datagram with a wire header", "an empty datagram");
         }
-        if (into != null) {
+        if (head > 0) {
             if (fds.length == 0 && block.scatteredWhole(length)) {
                 int payloadLength = plainPayloadLength(block, length);
                 if (payloadLength >= 0) {
@@ -248,7 +252,7 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
             }
         }
         try {
-            return InboundMessage.decode(block, length, fds, this, tails);
+            return InboundMessage.decode(block, length, fds, this, tails, into);
         } catch (PayloadStream.Unfinished neverSent) {
             // Its sender stopped before its send returned: a message never sent. Nothing to deliver.
             LOG.log(System.Logger.Level.DEBUG, neverSent.getMessage());

@@ -77,6 +77,20 @@ public final class LinuxSender extends FdHandle implements SenderEndpoint {
         }
     }
 
+    @Override
+    public void send(ByteBuffer prefix, byte[] payload) throws IpcException {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(payload, "payload");
+        if (!tryAcquire()) {
+            throw new IllegalStateException("The sender is closed");
+        }
+        try {
+            OutboundMessage.send(fd(), this, prefix, payload);
+        } finally {
+            release();
+        }
+    }
+
     /**
      * {@inheritDoc} The copy is a new descriptor ({@code fcntl(F_DUPFD_CLOEXEC)}) for the same socket.
      *

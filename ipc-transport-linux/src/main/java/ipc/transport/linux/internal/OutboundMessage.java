@@ -87,41 +87,61 @@ final class OutboundMessage {
 
     /**
      * Sends one message without handles whose payload is {@code prefix} followed by {@code payload}, copied once
-     * each into the datagram or the payload stream. Neither buffer's position moves.
+     * each into the datagram or the payload stream (a direct payload not at all: the kernel reads it where it is).
+     * Neither buffer's position moves.
      *
      * @param socket the sending socket
      * @param owner the sender, checked while waiting for room
      * @throws IpcException if the OS refuses, or the receiver is gone ({@link ipc.api.IpcDisconnectedException})
      */
     static void send(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer payload) throws IpcException {
-        int prefixLength = prefix.remaining();
-        long length = (long) prefixLength + payload.remaining();
-        if (length <= maxInlinePayload(0)) {
-            // The common case, without an instance: header and payload into the datagram, one sendmsg. Allocates
-            // nothing, and lets the JIT keep a caller's buffer wrapper off the heap.
-            NativeMessage block = NativeMessage.take();
-            try {
-                ByteBuffer data = block.dataBuffer();
-                WireHeader.write(data, WireHeader.TYPE_MESSAGE, (short) 0, 0, 0, length);
-                copy(prefix, data, WireHeader.SIZE);
-                if (payload.isDirect()) {
-                    // The kernel reads the payload from the caller's memory: no copy at all on this side.
-                    block.prepareGatherSend(WireHeader.SIZE + prefixLength, payload);
-                } else {
-                    copy(payload, data, WireHeader.SIZE + prefixLength);
-                    block.prepareSend(WireHeader.SIZE + (int) length, 0);
-                }
-                boolean sent = block.sendTo(socket, Linux.MSG_NOSIGNAL, owner);
-                Reference.reachabilityFence(payload);
-                if (sent) {
-                    return;
-                }
-            } finally {
-                block.give();
-            }
-            // EMSGSIZE: SO_SNDBUF was lowered below the datagram's size; the general path ships it in a memfd.
+        if ((long) prefix.remaining() + payload.remaining() > maxInlinePayload(0)
+                || !sendInline(socket, owner, prefix, payload, null)) {
+            new OutboundMessage(socket, owner, prefix, payload, NO_HANDLES).send();
         }
-        new OutboundMessage(socket, owner, prefix, payload, NO_HANDLES).send();
+    }
+
+    /** {@link #send(int, FdHandle, ByteBuffer, ByteBuffer)} of a whole array, read without a buffer made for it. */
+    static void send(int socket, FdHandle owner, ByteBuffer prefix, byte[] payload) throws IpcException {
+        if ((long) prefix.remaining() + payload.length > maxInlinePayload(0)
+                || !sendInline(socket, owner, prefix, null, payload)) {
+            new OutboundMessage(socket, owner, prefix, ByteBuffer.wrap(payload), NO_HANDLES).send();
+        }
+    }
+
+    /**
+     * The common case, without an instance: header, prefix and payload ({@code buffer}'s remaining bytes, or all of
+     * {@code array}) in one datagram, one {@code sendmsg}. Allocates nothing. A direct buffer is not copied: the
+     * kernel reads it from the caller's memory.
+     *
+     * @return false if the kernel refused the datagram as too long (EMSGSIZE: {@code SO_SNDBUF} was lowered below
+     *     its size), for the general path to ship it in a memfd
+     */
+    private static boolean sendInline(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer buffer, byte[] array)
+            throws IpcException {
+        int prefixLength = prefix.remaining();
+        int payloadLength = buffer != null ? buffer.remaining() : array.length;
+        int head = WireHeader.SIZE + prefixLength;
+        NativeMessage block = NativeMessage.take();
+        try {
+            ByteBuffer data = block.dataBuffer();
+            WireHeader.write(data, WireHeader.TYPE_MESSAGE, (short) 0, 0, 0, (long) prefixLength + payloadLength);
+            copy(prefix, data, WireHeader.SIZE);
+            if (buffer == null) {
+                data.put(head, array, 0, payloadLength);
+                block.prepareSend(head + payloadLength, 0);
+            } else if (buffer.isDirect()) {
+                block.prepareGatherSend(head, buffer);
+            } else {
+                copy(buffer, data, head);
+                block.prepareSend(head + payloadLength, 0);
+            }
+            boolean sent = block.sendTo(socket, Linux.MSG_NOSIGNAL, owner);
+            Reference.reachabilityFence(buffer);
+            return sent;
+        } finally {
+            block.give();
+        }
     }
 
     private static FdHandle pin(TransportHandle handle) {

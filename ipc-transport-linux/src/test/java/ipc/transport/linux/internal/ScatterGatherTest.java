@@ -7,7 +7,6 @@ import static ipc.transport.linux.internal.ChannelTestSupport.close;
 import static ipc.transport.linux.internal.ChannelTestSupport.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -28,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A payload in a direct buffer is gathered by the kernel from the sender's memory, and a receiver that offers a
  * direct buffer gets the payload of a plain message scattered into it past the head it names; every other message
- * (too short, too long for the buffer, with handles, streamed) is put back together and arrives as usual.
+ * (too short, too long for the buffer, with handles, streamed) is put back together and arrives as usual. A payload
+ * in an array is sent from the array itself, inline or streamed.
  */
 @EnabledOnOs(OS.LINUX)
 class ScatterGatherTest {
@@ -116,8 +116,9 @@ class ScatterGatherTest {
         });
     }
 
-    @Test
-    void aStreamedMessageGoesToTheTails() {
+    @ParameterizedTest(name = "into a buffer of {0} bytes")
+    @ValueSource(ints = {1 << 20, (1 << 20) - 1})
+    void aStreamedMessageGoesToTheOfferedBufferIfItFitsElseToTheTails(int room) {
         assertTimeoutPreemptively(LIMIT, () -> {
             EndpointPair pair = channel();
             try {
@@ -131,10 +132,11 @@ class ScatterGatherTest {
                     }
                 });
                 sender.start();
-                ByteBuffer into = ByteBuffer.allocateDirect(length);
+                ByteBuffer into = ByteBuffer.allocateDirect(room);
                 ReceivedMessage message = receive(pair, asked -> tail, into);
                 try {
-                    assertNotSame(into, message.whole(), "a streamed payload is not scattered");
+                    assertSame(room >= length ? into : tail, message.whole(),
+                            "the streamed payload goes where it fits: the offered buffer, else the tails");
                     assertFrame(message.whole(), length, 7, "the streamed payload, whole");
                 } finally {
                     message.release();
@@ -175,6 +177,39 @@ class ScatterGatherTest {
                 }
                 sender.join(LIMIT.toMillis());
                 assertEquals(11, payload.position(), "the payload's position is unchanged");
+            } finally {
+                close(pair);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 600, 65_536, 212_900, 300_000})
+    void anArrayPayloadIsSentWithoutABufferMadeForIt(int length) {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            EndpointPair pair = channel();
+            try {
+                ByteBuffer prefix = ByteBuffer.wrap(new byte[] {4, 5});
+                byte[] payload = frame(length, 9).array();
+                Thread sender = new Thread(() -> {
+                    try {
+                        pair.sender().send(prefix, payload);
+                    } catch (IpcException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                sender.start();
+                ReceivedMessage message = pair.receiver().receive(RECEIVE_TIMEOUT_NANOS);
+                assertNotNull(message, "a message within the timeout");
+                try {
+                    ByteBuffer whole = message.whole();
+                    assertEquals(length + 2, whole.remaining(), "prefix and payload, inline or streamed");
+                    assertEquals(4, whole.get(whole.position()), "the prefix first");
+                    assertFrame(whole.duplicate().position(whole.position() + 2), length, 9, "then the payload");
+                } finally {
+                    message.release();
+                }
+                sender.join(LIMIT.toMillis());
             } finally {
                 close(pair);
             }
