@@ -1,9 +1,7 @@
 package ipc.serde.jackson.internal;
 
-import tools.jackson.core.Version;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
-import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.PrimitiveArrayDeserializers;
@@ -17,23 +15,10 @@ import tools.jackson.databind.type.ArrayType;
  * <h2>Thread safety</h2>
  * Stateless; safe to register from any thread.
  */
-final class BinaryModule extends JacksonModule {
+final class BinaryModule extends NamedModule {
 
-    private static final String NAME = "ipc-channel-binary";
-
-    @Override
-    public String getModuleName() {
-        return NAME;
-    }
-
-    @Override
-    public Object getRegistrationId() {
-        return NAME;
-    }
-
-    @Override
-    public Version version() {
-        return Version.unknownVersion();
+    BinaryModule() {
+        super("ipc-channel-binary");
     }
 
     @Override

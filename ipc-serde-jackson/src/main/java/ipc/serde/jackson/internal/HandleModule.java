@@ -1,8 +1,5 @@
 package ipc.serde.jackson.internal;
 
-import tools.jackson.core.Version;
-import tools.jackson.databind.JacksonModule;
-
 /**
  * The Jackson module every mapper of this serializer carries: ipc-channel handles as handle-table indexes (and
  * never as map keys), and {@link Class} values guarded by the polymorphic type validator. Registering it twice is harmless (same
@@ -11,23 +8,10 @@ import tools.jackson.databind.JacksonModule;
  * <h2>Thread safety</h2>
  * Stateless; safe to register from any thread.
  */
-final class HandleModule extends JacksonModule {
+final class HandleModule extends NamedModule {
 
-    private static final String NAME = "ipc-channel-handles";
-
-    @Override
-    public String getModuleName() {
-        return NAME;
-    }
-
-    @Override
-    public Object getRegistrationId() {
-        return NAME;
-    }
-
-    @Override
-    public Version version() {
-        return Version.unknownVersion();
+    HandleModule() {
+        super("ipc-channel-handles");
     }
 
     @Override

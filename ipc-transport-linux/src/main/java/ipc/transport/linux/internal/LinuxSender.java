@@ -65,27 +65,22 @@ public final class LinuxSender extends FdHandle implements SenderEndpoint {
 
     @Override
     public void send(ByteBuffer prefix, ByteBuffer payload) throws IpcException {
-        Objects.requireNonNull(prefix, "prefix");
-        Objects.requireNonNull(payload, "payload");
-        if (!tryAcquire()) {
-            throw new IllegalStateException("The sender is closed");
-        }
-        try {
-            OutboundMessage.send(fd(), this, prefix, payload);
-        } finally {
-            release();
-        }
+        send(prefix, Objects.requireNonNull(payload, "payload"), null);
     }
 
     @Override
     public void send(ByteBuffer prefix, byte[] payload) throws IpcException {
+        send(prefix, null, Objects.requireNonNull(payload, "payload"));
+    }
+
+    /** A message without handles: {@code prefix}, then {@code buffer}'s remaining bytes or else all of {@code array}. */
+    private void send(ByteBuffer prefix, ByteBuffer buffer, byte[] array) throws IpcException {
         Objects.requireNonNull(prefix, "prefix");
-        Objects.requireNonNull(payload, "payload");
         if (!tryAcquire()) {
             throw new IllegalStateException("The sender is closed");
         }
         try {
-            OutboundMessage.send(fd(), this, prefix, payload);
+            OutboundMessage.send(fd(), this, prefix, buffer, array);
         } finally {
             release();
         }

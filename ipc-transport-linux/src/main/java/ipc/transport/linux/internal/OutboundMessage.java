@@ -63,7 +63,7 @@ final class OutboundMessage {
     static void send(int socket, FdHandle owner, ByteBuffer frame, List<? extends TransportHandle> handles)
             throws IpcException {
         if (handles.isEmpty()) {
-            send(socket, owner, EMPTY, frame);
+            send(socket, owner, EMPTY, frame, null);
             return;
         }
         if (handles.size() > HandleOverflow.MAX_HANDLES) {
@@ -86,26 +86,21 @@ final class OutboundMessage {
     }
 
     /**
-     * Sends one message without handles whose payload is {@code prefix} followed by {@code payload}, copied once
-     * each into the datagram or the payload stream (a direct payload not at all: the kernel reads it where it is).
-     * Neither buffer's position moves.
+     * Sends one message without handles whose payload is {@code prefix} followed by the payload, {@code buffer}'s
+     * remaining bytes or, if {@code buffer} is null, all of {@code array} (read without a buffer made for it): each
+     * copied once into the datagram or the payload stream (a direct buffer not at all: the kernel reads it where it
+     * is). No buffer's position moves.
      *
      * @param socket the sending socket
      * @param owner the sender, checked while waiting for room
      * @throws IpcException if the OS refuses, or the receiver is gone ({@link ipc.api.IpcDisconnectedException})
      */
-    static void send(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer payload) throws IpcException {
-        if ((long) prefix.remaining() + payload.remaining() > maxInlinePayload(0)
-                || !sendInline(socket, owner, prefix, payload, null)) {
-            new OutboundMessage(socket, owner, prefix, payload, NO_HANDLES).send();
-        }
-    }
-
-    /** {@link #send(int, FdHandle, ByteBuffer, ByteBuffer)} of a whole array, read without a buffer made for it. */
-    static void send(int socket, FdHandle owner, ByteBuffer prefix, byte[] payload) throws IpcException {
-        if ((long) prefix.remaining() + payload.length > maxInlinePayload(0)
-                || !sendInline(socket, owner, prefix, null, payload)) {
-            new OutboundMessage(socket, owner, prefix, ByteBuffer.wrap(payload), NO_HANDLES).send();
+    static void send(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer buffer, byte[] array)
+            throws IpcException {
+        long length = (long) prefix.remaining() + (buffer != null ? buffer.remaining() : array.length);
+        if (length > maxInlinePayload(0) || !sendInline(socket, owner, prefix, buffer, array)) {
+            new OutboundMessage(socket, owner, prefix, buffer != null ? buffer : ByteBuffer.wrap(array), NO_HANDLES)
+                    .send();
         }
     }
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import ipc.api.IpcException;
 import ipc.api.spi.EndpointPair;
 import ipc.api.spi.ReceivedMessage;
+import ipc.api.spi.SenderEndpoint;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -151,49 +152,35 @@ class ScatterGatherTest {
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {1, 600, 65_536, 200_000, 300_000})
     void aDirectPayloadIsGatheredFromTheSendersMemory(int length) {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            EndpointPair pair = channel();
-            try {
-                ByteBuffer prefix = ByteBuffer.wrap(new byte[] {1, 2, 3});
-                ByteBuffer payload = ByteBuffer.allocateDirect(length + 20);
-                payload.position(11).put(frame(length, 8)).flip().position(11);
-                Thread sender = new Thread(() -> {
-                    try {
-                        pair.sender().send(prefix, payload);
-                    } catch (IpcException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                sender.start();
-                ReceivedMessage message = pair.receiver().receive(RECEIVE_TIMEOUT_NANOS);
-                assertNotNull(message, "a message within the timeout");
-                try {
-                    ByteBuffer whole = message.whole();
-                    assertEquals(length + 3, whole.remaining(), "prefix and payload");
-                    assertEquals(1, whole.get(whole.position()), "the prefix first");
-                    assertFrame(whole.duplicate().position(whole.position() + 3), length, 8, "then the payload");
-                } finally {
-                    message.release();
-                }
-                sender.join(LIMIT.toMillis());
-                assertEquals(11, payload.position(), "the payload's position is unchanged");
-            } finally {
-                close(pair);
-            }
-        });
+        ByteBuffer payload = ByteBuffer.allocateDirect(length + 20);
+        payload.position(11).put(frame(length, 8)).flip().position(11);
+        assertArrivesWhole(sender -> sender.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), payload), 3, length, 8);
+        assertEquals(11, payload.position(), "the payload's position is unchanged");
     }
 
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 600, 65_536, 212_900, 300_000})
     void anArrayPayloadIsSentWithoutABufferMadeForIt(int length) {
+        byte[] payload = frame(length, 9).array();
+        assertArrivesWhole(sender -> sender.send(ByteBuffer.wrap(new byte[] {1, 5}), payload), 2, length, 9);
+    }
+
+    @FunctionalInterface
+    private interface Send {
+        void send(SenderEndpoint sender) throws IpcException;
+    }
+
+    /**
+     * Sends with {@code send} from another thread (a streamed payload needs a reader) and asserts that one message
+     * arrives: a prefix of {@code prefixLength} bytes starting with 1, then {@code frame(length, seed)}.
+     */
+    private static void assertArrivesWhole(Send send, int prefixLength, int length, int seed) {
         assertTimeoutPreemptively(LIMIT, () -> {
             EndpointPair pair = channel();
             try {
-                ByteBuffer prefix = ByteBuffer.wrap(new byte[] {4, 5});
-                byte[] payload = frame(length, 9).array();
                 Thread sender = new Thread(() -> {
                     try {
-                        pair.sender().send(prefix, payload);
+                        send.send(pair.sender());
                     } catch (IpcException e) {
                         throw new IllegalStateException(e);
                     }
@@ -203,9 +190,10 @@ class ScatterGatherTest {
                 assertNotNull(message, "a message within the timeout");
                 try {
                     ByteBuffer whole = message.whole();
-                    assertEquals(length + 2, whole.remaining(), "prefix and payload, inline or streamed");
-                    assertEquals(4, whole.get(whole.position()), "the prefix first");
-                    assertFrame(whole.duplicate().position(whole.position() + 2), length, 9, "then the payload");
+                    assertEquals(prefixLength + length, whole.remaining(), "prefix and payload, inline or streamed");
+                    assertEquals(1, whole.get(whole.position()), "the prefix first");
+                    assertFrame(whole.duplicate().position(whole.position() + prefixLength), length, seed,
+                            "then the payload");
                 } finally {
                     message.release();
                 }
