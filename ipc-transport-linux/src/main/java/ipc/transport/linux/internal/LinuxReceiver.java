@@ -106,10 +106,12 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
     }
 
     /**
-     * {@inheritDoc} The datagram is scattered: its head into the receive block, the payload after the head straight
-     * into {@code into}'s memory, so no Java code copies it. Any other message is put back together in the block and
-     * decoded as {@link #receive(long, IntFunction)} does. A heap or read-only {@code into}, or a head longer than a
-     * datagram, is ignored.
+     * {@inheritDoc} A streamed part that fits is read into {@code into}, heap or direct. With a direct {@code into}
+     * the datagram is also scattered: its head into the receive block, the payload after the head straight into
+     * {@code into}'s memory, so no Java code copies it; any other message is put back together in the block and
+     * decoded as {@link #receive(long, IntFunction)} does. No scattering for a heap {@code into} (jnr-ffi cannot point
+     * an {@code iovec} at a heap array) or a head longer than a datagram; a read-only {@code into} is not used at
+     * all.
      */
     @Override
     public ReceivedMessage receive(long timeoutNanos, IntFunction<ByteBuffer> tails, ByteBuffer into, int headLength)

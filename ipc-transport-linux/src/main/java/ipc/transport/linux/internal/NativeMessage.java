@@ -74,7 +74,11 @@ final class NativeMessage {
     /** The data offset of the scattered part of the last {@link #prepareScatterReceive}, and its length. */
     private int scatterHead;
     private int scatterLength;
-    /** The message of the last {@link #lendScattered}: reused while the recipient passes the same buffer. */
+    /**
+     * The message of the last {@link #lendScattered}: reused while the recipient passes the same buffer, so that a
+     * receiver reusing one buffer allocates nothing. It keeps that buffer reachable until this block scatters into
+     * another one: at most one recipient buffer per pooled block ({@link NativeMessagePool#LIMIT}).
+     */
     private ReceivedMessage scatterLoan;
     private final long controlAddress;
 

@@ -110,7 +110,7 @@ final class OutboundMessage {
      * kernel reads it from the caller's memory.
      *
      * @return false if the kernel refused the datagram as too long (EMSGSIZE: {@code SO_SNDBUF} was lowered below
-     *     its size), for the general path to ship it in a memfd
+     *     its size), for the general path to stream it
      */
     private static boolean sendInline(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer buffer, byte[] array)
             throws IpcException {
