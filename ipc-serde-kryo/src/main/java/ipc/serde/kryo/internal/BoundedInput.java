@@ -3,6 +3,7 @@ package ipc.serde.kryo.internal;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * A Kryo {@link Input} over one whole message in memory that checks every length the message declares against
@@ -64,10 +65,17 @@ final class BoundedInput extends Input {
         throw new UnsupportedOperationException("A bounded input reads one message held in memory");
     }
 
+    /**
+     * {@inheritDoc} One {@link Arrays#copyOfRange} of the message's bytes, which the JIT compiles to an allocation
+     * that skips zeroing the array it then fills: for a large {@code byte[]} that is a third of the cost of decoding
+     * it (Kryo's own version zeroes a new array, then copies into it).
+     */
     @Override
     public byte[] readBytes(int length) {
         checkFits(length, Byte.BYTES, "bytes");
-        return super.readBytes(length);
+        byte[] bytes = Arrays.copyOfRange(buffer, position, position + length);
+        position += length;
+        return bytes;
     }
 
     @Override
