@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import ipc.api.Ipc;
 import ipc.api.IpcChannel;
 import ipc.api.TypeRef;
+import ipc.api.spi.MessageCodec;
 import ipc.serde.kryo.Messages.Blob;
+import ipc.serde.testsupport.FakeContexts;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,32 @@ class LargeValueTest {
             blobs.add(new Blob("blob " + i, data));
         }
         assertEquals(blobs, roundTrip(new TypeRef<List<Blob>>() {}, blobs), "records with byte runs of every size");
+    }
+
+    /**
+     * A byte array is read from where its message sits in the array that holds it (a frame is often a slice of a
+     * larger buffer), whatever comes before and after it.
+     */
+    @Test
+    void byteArraysAreReadFromAFrameInsideALargerArray() throws Exception {
+        TypeRef<List<Blob>> type = new TypeRef<List<Blob>>() {};
+        MessageCodec<List<Blob>> codec = serializer.codec(type);
+        List<Blob> blobs = List.of(new Blob("first", new byte[] {1, 2, 3}), new Blob("second", pattern(70_000)));
+        byte[] payload = FakeContexts.encode(codec, blobs);
+        int before = 13;
+        byte[] holder = new byte[before + payload.length + 29];
+        Arrays.fill(holder, (byte) 0x5a);
+        System.arraycopy(payload, 0, holder, before, payload.length);
+        ByteBuffer frame = ByteBuffer.wrap(holder, before - 4, payload.length + 4).position(before).slice();
+        assertEquals(blobs, codec.decode(frame, FakeContexts.Decoding.empty()), "blobs decoded from a slice");
+    }
+
+    private static byte[] pattern(int length) {
+        byte[] data = new byte[length];
+        for (int i = 0; i < length; i++) {
+            data[i] = (byte) (i * 13 + 1);
+        }
+        return data;
     }
 
     @Test
