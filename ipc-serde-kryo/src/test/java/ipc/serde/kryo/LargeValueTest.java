@@ -81,6 +81,29 @@ class LargeValueTest {
         assertEquals(blobs, codec.decode(frame, FakeContexts.Decoding.empty()), "blobs decoded from a slice");
     }
 
+    /**
+     * Messages outside the Java heap are copied into an array the decoder keeps for the next one: what was decoded
+     * from one message never changes when the next is decoded, whichever is larger.
+     */
+    @Test
+    void valuesDecodedFromDirectBuffersStayIntactAfterLaterMessages() throws Exception {
+        MessageCodec<Blob> codec = serializer.codec(TypeRef.of(Blob.class));
+        int[] sizes = {100_000, 50_000, 400_000, 3, 200_000};
+        List<Blob> sent = new ArrayList<>();
+        List<Blob> decoded = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = pattern(sizes[i]);
+            Arrays.fill(data, 0, Math.min(data.length, 16), (byte) i);
+            Blob blob = new Blob("blob " + i, data);
+            byte[] payload = FakeContexts.encode(codec, blob);
+            ByteBuffer direct = ByteBuffer.allocateDirect(payload.length + 8).position(8);
+            direct.put(payload).position(8);
+            sent.add(blob);
+            decoded.add(codec.decode(direct, FakeContexts.Decoding.empty()));
+        }
+        assertEquals(sent, decoded, "every value as sent, after all were decoded");
+    }
+
     private static byte[] pattern(int length) {
         byte[] data = new byte[length];
         for (int i = 0; i < length; i++) {

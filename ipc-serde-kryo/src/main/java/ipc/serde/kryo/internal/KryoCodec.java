@@ -77,9 +77,7 @@ public final class KryoCodec<T> implements MessageCodec<T> {
             if (data.hasArray()) {
                 slot.input.wrap(data.array(), data.arrayOffset() + data.position(), size);
             } else {
-                byte[] copy = new byte[size];
-                data.duplicate().get(copy);
-                slot.input.wrap(copy, 0, size);
+                slot.readCopyOf(data);
             }
             long found = slot.input.readLong();
             if (found != fingerprint) {
