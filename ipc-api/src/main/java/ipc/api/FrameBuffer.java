@@ -3,12 +3,17 @@ package ipc.api;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A growable byte array that a message is encoded into, header first. One buffer is kept per thread and reused, so
  * sending small messages does not allocate a new array each time. An array that grew past {@link #KEEP_LIMIT} is not
  * pinned in memory: after the message it moves to the thread's {@link SpareArray} (softly held), where the next large
  * message of the thread finds it instead of growing a new one by doubling.
+ *
+ * <p>A large run of a value's bytes ({@link #writeValueBytes}) is not copied in: the buffer notes where it goes, and
+ * the message is then sent as {@link #parts()}, the runs between the buffer's own bytes, so that the transport copies
+ * them once, from where they are. Released, the buffer forgets them.
  */
 final class FrameBuffer extends OutputStream {
 
@@ -25,6 +30,18 @@ final class FrameBuffer extends OutputStream {
     private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int count;
     private boolean inUse;
+    /** The runs referred to, in order: array, offset, length, and where in {@link #bytes} each goes. */
+    private byte[][] runs;
+    private int[] runOffsets;
+    private int[] runLengths;
+    private int[] runPlaces;
+    private int runCount;
+    private long runBytes;
+
+    /** A run of at least this many bytes given to {@link #writeValueBytes} is referred to rather than copied. */
+    static final int REFERENCE_MIN = 64 * 1024;
+    /** At most this many runs are referred to in a message, later ones are copied: each costs the transport a part. */
+    static final int MAX_REFERENCES = 16;
 
     /** Takes this thread's buffer (or a fresh one if it is already in use) and writes {@code header} into it. */
     static FrameBuffer acquire(byte[] header) {
@@ -37,6 +54,7 @@ final class FrameBuffer extends OutputStream {
         }
         buffer.inUse = true;
         buffer.count = 0;
+        buffer.forgetRuns();
         buffer.write(header, 0, header.length);
         return buffer;
     }
@@ -48,6 +66,7 @@ final class FrameBuffer extends OutputStream {
     /** Returns the buffer for reuse by this thread. */
     void release() {
         inUse = false;
+        forgetRuns();
         if (bytes.length > KEEP_LIMIT) {
             if (large != null) {
                 large.give(bytes);
@@ -62,12 +81,77 @@ final class FrameBuffer extends OutputStream {
      * valid until the buffer is written to again or released.
      */
     ByteBuffer contents() {
+        if (runCount > 0) {
+            throw new IllegalStateException("The frame refers to runs of bytes outside it: send its parts()");
+        }
         if (view == null || view.array() != bytes) {
             view = ByteBuffer.wrap(bytes);
         }
         view.clear();
         view.limit(count);
         return view;
+    }
+
+    /** Whether the frame refers to runs outside it, and so must be sent as {@link #parts()}. */
+    boolean hasRuns() {
+        return runCount > 0;
+    }
+
+    /**
+     * Appends {@code length} bytes of {@code source} from {@code offset}: a run of {@link #REFERENCE_MIN} bytes or
+     * more by reference (up to {@link #MAX_REFERENCES} of them), so the array must not change until the message is
+     * sent; shorter runs are copied.
+     */
+    void writeValueBytes(byte[] source, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, source.length);
+        if (length < REFERENCE_MIN || runCount == MAX_REFERENCES) {
+            write(source, offset, length);
+            return;
+        }
+        checkRoom(length);
+        if (runs == null) {
+            runs = new byte[MAX_REFERENCES][];
+            runOffsets = new int[MAX_REFERENCES];
+            runLengths = new int[MAX_REFERENCES];
+            runPlaces = new int[MAX_REFERENCES];
+        }
+        runs[runCount] = source;
+        runOffsets[runCount] = offset;
+        runLengths[runCount] = length;
+        runPlaces[runCount] = count;
+        runCount++;
+        runBytes += length;
+    }
+
+    /**
+     * The frame as buffers to send one after the other: the buffer's own bytes up to the first run, the run, the
+     * bytes up to the next, and so on, and the bytes after the last run. Valid until the buffer is written to again
+     * or released.
+     */
+    ByteBuffer[] parts() {
+        ByteBuffer[] parts = new ByteBuffer[2 * runCount + 1];
+        int from = 0;
+        for (int i = 0; i < runCount; i++) {
+            parts[2 * i] = ByteBuffer.wrap(bytes, from, runPlaces[i] - from);
+            parts[2 * i + 1] = ByteBuffer.wrap(runs[i], runOffsets[i], runLengths[i]);
+            from = runPlaces[i];
+        }
+        parts[2 * runCount] = ByteBuffer.wrap(bytes, from, count - from);
+        return parts;
+    }
+
+    private void forgetRuns() {
+        if (runCount > 0) {
+            Arrays.fill(runs, 0, runCount, null);
+            runCount = 0;
+        }
+        runBytes = 0;
+    }
+
+    private void checkRoom(int more) {
+        if (more > MAX_SIZE - count - runBytes) {
+            throw new IllegalArgumentException("A message cannot exceed " + MAX_SIZE + " bytes");
+        }
     }
 
     @Override
@@ -92,9 +176,7 @@ final class FrameBuffer extends OutputStream {
     }
 
     private void ensure(int more) {
-        if (more > MAX_SIZE - count) {
-            throw new IllegalArgumentException("A message cannot exceed " + MAX_SIZE + " bytes");
-        }
+        checkRoom(more);
         int needed = count + more;
         if (needed <= bytes.length) {
             return;

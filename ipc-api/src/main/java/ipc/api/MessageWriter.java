@@ -47,7 +47,11 @@ final class MessageWriter implements EncodeContext {
                 throw new IpcSerializationException("Cannot encode a " + value.getClass().getName() + " as "
                         + type + " with serializer '" + serializerName + "': " + e.getMessage(), e);
             }
-            endpoint.send(buffer.contents(), writer.handles);
+            if (buffer.hasRuns()) {
+                endpoint.send(buffer.parts(), writer.handles);
+            } else {
+                endpoint.send(buffer.contents(), writer.handles);
+            }
         } finally {
             buffer.release();
         }
@@ -63,6 +67,11 @@ final class MessageWriter implements EncodeContext {
     @Override
     public OutputStream output() {
         return buffer;
+    }
+
+    @Override
+    public void writeValueBytes(byte[] bytes, int offset, int length) {
+        buffer.writeValueBytes(bytes, offset, length);
     }
 
     @Override

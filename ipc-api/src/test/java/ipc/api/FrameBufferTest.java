@@ -2,13 +2,18 @@ package ipc.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +73,66 @@ class FrameBufferTest {
         assertNull(spare.take(1), "and is then the borrower's alone");
         spare.give(new byte[100]);
         assertEquals(200, spare.lend(200).length, "a kept array too small is dropped for a new one");
+    }
+
+    /**
+     * Large runs of a value's bytes are referred to, in place, between the buffer's own bytes; short ones, and those
+     * past the most a message refers to, are copied. Released, the buffer lets go of the arrays it referred to.
+     */
+    @Test
+    void largeValueBytesAreReferredToInOrderAndForgottenOnRelease() {
+        FrameBuffer buffer = FrameBuffer.acquire(HEADER);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(HEADER);
+        List<byte[]> referred = new ArrayList<>();
+        byte[] small = pattern(FrameBuffer.REFERENCE_MIN - 1, 1);
+        buffer.writeValueBytes(small, 0, small.length);
+        expected.writeBytes(small);
+        assertFalse(buffer.hasRuns(), "a run shorter than the minimum is copied");
+        for (int i = 0; i < FrameBuffer.MAX_REFERENCES + 2; i++) {
+            buffer.write(i);
+            expected.write(i);
+            byte[] run = pattern(FrameBuffer.REFERENCE_MIN + i, i + 7);
+            buffer.writeValueBytes(run, i, run.length - i);
+            expected.write(run, i, run.length - i);
+            referred.add(run);
+        }
+        buffer.write(HEADER, 0, HEADER.length);
+        expected.writeBytes(HEADER);
+        assertTrue(buffer.hasRuns(), "large runs are referred to");
+        assertThrows(IllegalStateException.class, buffer::contents, "a frame with runs is only sent as parts");
+
+        ByteBuffer[] parts = buffer.parts();
+        assertEquals(2 * FrameBuffer.MAX_REFERENCES + 1, parts.length, "runs past the most referred to are copied");
+        for (int i = 0; i < FrameBuffer.MAX_REFERENCES; i++) {
+            assertSame(referred.get(i), parts[2 * i + 1].array(), "run " + i + " is the caller's own array");
+        }
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        for (ByteBuffer part : parts) {
+            byte[] bytes = new byte[part.remaining()];
+            part.duplicate().get(bytes);
+            sent.writeBytes(bytes);
+        }
+        assertArrayEquals(expected.toByteArray(), sent.toByteArray(), "the parts, in order, are the message");
+
+        buffer.release();
+        FrameBuffer again = FrameBuffer.acquire(HEADER);
+        assertFalse(again.hasRuns(), "a released buffer refers to nothing");
+        assertEquals(HEADER.length, again.contents().remaining(), "and holds the new header only");
+        again.release();
+    }
+
+    @Test
+    void valueBytesOutsideTheirArrayAreRefused() {
+        FrameBuffer buffer = FrameBuffer.acquire(HEADER);
+        try {
+            byte[] run = new byte[FrameBuffer.REFERENCE_MIN];
+            assertThrows(IndexOutOfBoundsException.class, () -> buffer.writeValueBytes(run, 1, run.length));
+            assertThrows(IndexOutOfBoundsException.class, () -> buffer.writeValueBytes(run, -1, 10));
+            assertFalse(buffer.hasRuns(), "nothing was referred to");
+        } finally {
+            buffer.release();
+        }
     }
 
     private static byte[] pattern(int length, int seed) {

@@ -63,6 +63,31 @@ public interface SenderEndpoint extends TransportHandle {
     }
 
     /**
+     * Sends one message whose frame is {@code parts} one after the other (the bytes between each one's position and
+     * limit), as if they were one buffer: the receiver sees a single frame. Lets a transport send large parts
+     * (arrays of the value being sent, see {@link EncodeContext#writeValueBytes}) from where they are instead of
+     * after they were joined. No part is retained or moved. The default joins them and calls
+     * {@link #send(ByteBuffer, List)}.
+     *
+     * @param parts the frame, in order
+     * @param handles handles created by the same transport, as {@link #send(ByteBuffer, List)}
+     * @throws IpcDisconnectedException if the receiving end is closed everywhere
+     * @throws IpcException for any other OS failure, as {@link #send(ByteBuffer, List)}
+     * @throws IllegalArgumentException if a handle belongs to another transport or is closed
+     */
+    default void send(ByteBuffer[] parts, List<? extends TransportHandle> handles) throws IpcException {
+        int length = 0;
+        for (ByteBuffer part : parts) {
+            length = Math.addExact(length, part.remaining());
+        }
+        ByteBuffer frame = ByteBuffer.allocate(length);
+        for (ByteBuffer part : parts) {
+            frame.put(part.duplicate());
+        }
+        send(frame.flip(), handles);
+    }
+
+    /**
      * Creates an independent handle to the same channel.
      *
      * @return a new sender, owned by the caller

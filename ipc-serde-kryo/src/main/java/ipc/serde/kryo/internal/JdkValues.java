@@ -69,7 +69,7 @@ final class JdkValues {
         values.put(OffsetDateTime.class, TimeSerializers.OffsetDateTimeSerializer::new);
         values.put(ZonedDateTime.class, TimeSerializers.ZonedDateTimeSerializer::new);
         values.put(boolean[].class, BooleanArraySerializer::new);
-        values.put(byte[].class, DefaultArraySerializers.ByteArraySerializer::new);
+        values.put(byte[].class, ValueBytesSerializer::new);
         values.put(char[].class, DefaultArraySerializers.CharArraySerializer::new);
         values.put(short[].class, DefaultArraySerializers.ShortArraySerializer::new);
         values.put(int[].class, DefaultArraySerializers.IntArraySerializer::new);

@@ -52,7 +52,7 @@ public final class KryoCodec<T> implements MessageCodec<T> {
         boolean failed = true;
         try {
             slot.kryo.beginEncoding(context);
-            slot.output.setOutputStream(context.output());
+            slot.output.begin(context);
             slot.output.writeLong(fingerprint);
             root.write(slot.kryo, slot.output, value);
             slot.output.flush();

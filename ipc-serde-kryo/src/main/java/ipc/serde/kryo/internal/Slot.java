@@ -1,6 +1,5 @@
 package ipc.serde.kryo.internal;
 
-import com.esotericsoftware.kryo.io.Output;
 import java.nio.ByteBuffer;
 
 /**
@@ -25,7 +24,7 @@ final class Slot {
     private static final byte[] EMPTY = new byte[0];
 
     final MessageKryo kryo;
-    final Output output = new StreamingOutput(OUTPUT_BUFFER);
+    final StreamingOutput output = new StreamingOutput(OUTPUT_BUFFER);
     final BoundedInput input = new BoundedInput();
     /** Where a message outside the Java heap is copied to be read (Kryo's input reads an array). */
     private byte[] copy = EMPTY;
@@ -37,7 +36,7 @@ final class Slot {
     /** Drops references to the message and any grown buffer. */
     void release(boolean failed) {
         kryo.endMessage(failed);
-        output.setOutputStream(null);
+        output.end();
         if (output.getBuffer().length > KEPT_OUTPUT) {
             output.setBuffer(new byte[OUTPUT_BUFFER], -1);
         }

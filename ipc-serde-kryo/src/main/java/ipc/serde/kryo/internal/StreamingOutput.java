@@ -2,12 +2,14 @@ package ipc.serde.kryo.internal;
 
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Output;
+import ipc.api.spi.EncodeContext;
 import java.io.IOException;
 
 /**
  * A Kryo output over the message's stream that hands a byte run larger than its free buffer space straight to the
  * stream instead of copying it through the buffer piece by piece: a large {@code byte[]} is copied once on its way
- * into the message, not twice.
+ * into the message, not twice. A {@code byte[]} of the value itself ({@link #writeValueBytes}) is handed to the
+ * message as it is ({@link EncodeContext#writeValueBytes}), so that a large one is copied by the transport only.
  *
  * <h2>Thread safety</h2>
  * Not thread-safe, like Kryo's {@link Output}.
@@ -20,6 +22,39 @@ final class StreamingOutput extends Output {
      */
     StreamingOutput(int bufferSize) {
         super(bufferSize, -1);
+    }
+
+    private EncodeContext context;
+
+    /** Starts a message: writes go to {@code context}'s output. */
+    void begin(EncodeContext context) {
+        this.context = context;
+        setOutputStream(context.output());
+    }
+
+    /** Forgets the message. */
+    void end() {
+        context = null;
+        setOutputStream(null);
+    }
+
+    /**
+     * Writes bytes of an array that belongs to the value being encoded and stays unchanged until it is sent: like
+     * {@link #writeBytes(byte[], int, int)}, but a run larger than the free buffer space goes to the message with
+     * {@link EncodeContext#writeValueBytes}, which may refer to it instead of copying it.
+     */
+    void writeValueBytes(byte[] bytes, int offset, int count) throws KryoException {
+        if (context == null || count <= capacity - position) {
+            writeBytes(bytes, offset, count);
+            return;
+        }
+        flush();
+        try {
+            context.writeValueBytes(bytes, offset, count);
+        } catch (IOException e) {
+            throw new KryoException(e);
+        }
+        total += count;
     }
 
     @Override

@@ -52,12 +52,37 @@ public final class LinuxSender extends FdHandle implements SenderEndpoint {
     @Override
     public void send(ByteBuffer frame, List<? extends TransportHandle> handles) throws IpcException {
         Objects.requireNonNull(frame, "frame");
+        sendFrame(frame, null, handles);
+    }
+
+    /**
+     * {@inheritDoc} Each part is copied once, into the datagram or the payload stream, from where it is.
+     *
+     * @throws IllegalStateException if this sender is closed
+     * @throws IllegalArgumentException if a handle is closed, of another transport, or there are more than
+     *     {@value HandleOverflow#MAX_HANDLES}
+     */
+    @Override
+    public void send(ByteBuffer[] parts, List<? extends TransportHandle> handles) throws IpcException {
+        for (ByteBuffer part : Objects.requireNonNull(parts, "parts")) {
+            Objects.requireNonNull(part, "part");
+        }
+        sendFrame(null, parts, handles);
+    }
+
+    /** A message with handles: {@code frame}, or else {@code parts} one after the other. */
+    private void sendFrame(ByteBuffer frame, ByteBuffer[] parts, List<? extends TransportHandle> handles)
+            throws IpcException {
         Objects.requireNonNull(handles, "handles");
         if (!tryAcquire()) {
             throw new IllegalStateException("The sender is closed");
         }
         try {
-            OutboundMessage.send(fd(), this, frame, handles);
+            if (frame != null) {
+                OutboundMessage.send(fd(), this, frame, handles);
+            } else {
+                OutboundMessage.send(fd(), this, parts, handles);
+            }
         } finally {
             release();
         }

@@ -4,6 +4,7 @@ import ipc.api.IpcException;
 import ipc.api.spi.TransportHandle;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,25 +27,30 @@ final class OutboundMessage {
     private final FdHandle owner;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-    /** The first bytes of the frame (often empty), then {@link #frame}: sent as one payload. */
-    private final ByteBuffer prefix;
-    private final ByteBuffer frame;
+    /** The payload: these buffers' remaining bytes, one after the other (positions never move). */
+    private final ByteBuffer[] parts;
+    /**
+     * Whether the first part is a prefix the recipient takes apart from the rest (the bytes channel's header), so
+     * that, small enough, it rides in the datagram when the rest is streamed. Otherwise the recipient wants the whole
+     * payload in one buffer, and a streamed payload is streamed whole.
+     */
+    private final boolean prefixed;
     private final FdHandle[] handles;
     private final int[] fds;
     private final NativeMessage block = NativeMessage.take();
     private int overflow = -1;
-    /** Whether the prefix of a streamed payload travels in the datagram. */
+    /** Whether the first part of a streamed payload travels in the datagram. */
     private boolean inlinePrefix;
     /** Descriptors a streamed payload adds to the datagram: the stream's receiving end and the memfd. */
     private static final int STREAM_FDS = 2;
-    /** The largest prefix that stays in the datagram when the payload is streamed. */
+    /** The largest first part that stays in the datagram when the payload is streamed. */
     private static final int INLINE_PREFIX_MAX = 4096;
 
-    private OutboundMessage(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer frame, FdHandle[] handles) {
+    private OutboundMessage(int socket, FdHandle owner, ByteBuffer[] parts, boolean prefixed, FdHandle[] handles) {
         this.socket = socket;
         this.owner = owner;
-        this.prefix = prefix;
-        this.frame = frame;
+        this.parts = parts;
+        this.prefixed = prefixed;
         this.handles = handles;
         this.fds = handles.length == 0 ? NO_FDS : new int[handles.length];
         for (int i = 0; i < handles.length; i++) {
@@ -66,6 +72,16 @@ final class OutboundMessage {
             send(socket, owner, EMPTY, frame, null);
             return;
         }
+        send(socket, owner, new ByteBuffer[] {frame}, handles);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code parts}, one after the other, as one frame, and {@code handles}, as
+     * {@link #send(int, FdHandle, ByteBuffer, List)}: each part is copied once, into the datagram or the payload
+     * stream, from where it is. No part's position moves.
+     */
+    static void send(int socket, FdHandle owner, ByteBuffer[] parts, List<? extends TransportHandle> handles)
+            throws IpcException {
         if (handles.size() > HandleOverflow.MAX_HANDLES) {
             throw new IllegalArgumentException("A message carries at most " + HandleOverflow.MAX_HANDLES
                     + " handles, got " + handles.size());
@@ -77,7 +93,7 @@ final class OutboundMessage {
                 pinned[count] = pin(handle);
                 count++;
             }
-            new OutboundMessage(socket, owner, EMPTY, frame, pinned).send();
+            new OutboundMessage(socket, owner, parts, false, pinned).send();
         } finally {
             for (int i = 0; i < count; i++) {
                 pinned[i].release();
@@ -99,8 +115,8 @@ final class OutboundMessage {
             throws IpcException {
         long length = (long) prefix.remaining() + (buffer != null ? buffer.remaining() : array.length);
         if (length > maxInlinePayload(0) || !sendInline(socket, owner, prefix, buffer, array)) {
-            new OutboundMessage(socket, owner, prefix, buffer != null ? buffer : ByteBuffer.wrap(array), NO_HANDLES)
-                    .send();
+            ByteBuffer payload = buffer != null ? buffer : ByteBuffer.wrap(array);
+            new OutboundMessage(socket, owner, new ByteBuffer[] {prefix, payload}, true, NO_HANDLES).send();
         }
     }
 
@@ -190,13 +206,14 @@ final class OutboundMessage {
 
     /**
      * Opens the stream of a payload too large for the datagram and writes what it takes at once. A small prefix
-     * (the serializer's header) still travels in the datagram, so that the receiver can read the rest straight into
-     * an array of its own.
+     * (the bytes channel's header) still travels in the datagram, so that the receiver can read the rest straight
+     * into a buffer of its own.
      */
     private PayloadStream.Writer openStream() throws IpcException {
-        inlinePrefix = prefix.remaining() <= INLINE_PREFIX_MAX;
-        PayloadStream.Writer stream = inlinePrefix ? PayloadStream.Writer.open(frame)
-                : PayloadStream.Writer.open(prefix, frame);
+        inlinePrefix = prefixed && parts[0].remaining() <= INLINE_PREFIX_MAX;
+        PayloadStream.Writer stream = inlinePrefix
+                ? PayloadStream.Writer.open(Arrays.copyOfRange(parts, 1, parts.length))
+                : PayloadStream.Writer.open(parts);
         try {
             stream.fill();
         } catch (IpcException | RuntimeException | Error e) {
@@ -208,7 +225,11 @@ final class OutboundMessage {
 
     /** The largest payload that travels inside the datagram of a message with {@code handles} handles. */
     private long payloadLength() {
-        return (long) prefix.remaining() + frame.remaining();
+        long length = 0;
+        for (ByteBuffer part : parts) {
+            length += part.remaining();
+        }
+        return length;
     }
 
     static int maxInlinePayload(int handles) {
@@ -227,13 +248,9 @@ final class OutboundMessage {
         for (FdHandle handle : handles) {
             data.put(at++, WireHeader.kindCode(handle.kind()));
         }
-        if (stream == null || inlinePrefix) {
-            copy(prefix, data, at);
-            at += prefix.remaining();
-        }
-        if (stream == null) {
-            copy(frame, data, at);
-            at += frame.remaining();
+        for (int i = 0; i < (stream == null ? parts.length : inlinePrefix ? 1 : 0); i++) {
+            copy(parts[i], data, at);
+            at += parts[i].remaining();
         }
         block.prepareSend(at, fdCount);
         int fd = 0;
