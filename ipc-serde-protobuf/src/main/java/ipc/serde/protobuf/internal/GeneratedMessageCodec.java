@@ -45,7 +45,7 @@ final class GeneratedMessageCodec<M extends Message> implements MessageCodec<M> 
             throw Failures.encoding(value, type, e.getMessage(), e);
         }
         try {
-            written.writeTo(context.output());
+            ValueBytesOutput.write(written, context);
         } catch (IOException e) {
             throw Failures.encoding(value, type, String.valueOf(e.getMessage()), e);
         }

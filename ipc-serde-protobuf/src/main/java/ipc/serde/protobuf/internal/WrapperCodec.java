@@ -88,7 +88,7 @@ final class WrapperCodec<T, W extends Message> implements MessageCodec<T> {
     @Override
     public void encode(T value, EncodeContext context) throws IpcSerializationException {
         try {
-            wrap.apply(value).writeTo(context.output());
+            ValueBytesOutput.write(wrap.apply(value), context);
         } catch (IOException e) {
             throw Failures.encoding(value, type, String.valueOf(e.getMessage()), e);
         }

@@ -1,0 +1,64 @@
+package ipc.serde.protobuf.internal;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
+import ipc.api.spi.EncodeContext;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes a message into the message being sent so that its large {@code bytes} and {@code string} values are not
+ * copied into it but handed over as they are ({@link EncodeContext#writeValueBytes}), for the transport to copy once.
+ *
+ * <p>The message is written through a {@link CodedOutputStream} over an {@link OutputStream} with a buffer of
+ * {@link #BUFFER} bytes. Such a stream passes its own buffer on in writes of at most that many bytes; a longer write
+ * is the backing array of a {@code ByteString} of the message (immutable), or an array it made for that one write
+ * (a long string's UTF-8 bytes): either stays unchanged until the send returns, so it is handed over. A shorter write
+ * is copied.
+ *
+ * <h2>Thread safety</h2>
+ * Stateless; one output per message being encoded.
+ */
+final class ValueBytesOutput extends OutputStream {
+
+    /** The buffer of the coded stream, as protobuf chooses for messages this size and larger. */
+    static final int BUFFER = 4096;
+
+    private final EncodeContext context;
+    private final OutputStream output;
+
+    private ValueBytesOutput(EncodeContext context) {
+        this.context = context;
+        this.output = context.output();
+    }
+
+    /**
+     * Writes {@code message} into {@code context}'s message: as protobuf's own {@code writeTo} when it fits its
+     * buffer, else with its large values handed over.
+     *
+     * @throws IOException if the context's output fails
+     */
+    static void write(MessageLite message, EncodeContext context) throws IOException {
+        if (message.getSerializedSize() <= BUFFER) {
+            message.writeTo(context.output());
+            return;
+        }
+        CodedOutputStream coded = CodedOutputStream.newInstance(new ValueBytesOutput(context), BUFFER);
+        message.writeTo(coded);
+        coded.flush();
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        output.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (len > BUFFER) {
+            context.writeValueBytes(b, off, len);
+        } else {
+            output.write(b, off, len);
+        }
+    }
+}

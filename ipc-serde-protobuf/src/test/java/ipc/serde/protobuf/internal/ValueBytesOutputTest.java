@@ -1,0 +1,103 @@
+package ipc.serde.protobuf.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.MessageLite;
+import ipc.api.TypeRef;
+import ipc.api.spi.EncodeContext;
+import ipc.serde.protobuf.ProtobufSerializer;
+import ipc.serde.protobuf.fixtures.Blob;
+import ipc.serde.protobuf.fixtures.Person;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A message with large {@code bytes} or {@code string} values is encoded with those values handed over as they are
+ * ({@link EncodeContext#writeValueBytes}), and the bytes that result, in order, are exactly protobuf's own encoding.
+ */
+class ValueBytesOutputTest {
+
+    private static final int LARGE = 300_000;
+
+    static Stream<MessageLite> messages() {
+        byte[] bytes = new byte[LARGE];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7 + 3);
+        }
+        Person.Builder person = Person.newBuilder().setName("名前 ".repeat(LARGE / 3)).setAge(7);
+        for (int i = 0; i < 5; i++) {
+            person.addNicknames("n" + i + "x".repeat(5000 + i * 20_000));
+        }
+        return Stream.of(
+                Blob.newBuilder().setName("small").setData(ByteString.copyFrom(new byte[] {1, 2, 3})).build(),
+                Blob.newBuilder().setName("large").setData(ByteString.copyFrom(bytes)).build(),
+                Blob.newBuilder().setName("x".repeat(70_000)).setData(ByteString.copyFrom(bytes, 1, 5000)).build(),
+                person.build());
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("messages")
+    @SuppressWarnings("unchecked") // The codec of the message's own class.
+    void largeValuesAreHandedOverAndTheEncodingIsProtobufs(MessageLite message) throws Exception {
+        Recording context = new Recording();
+        ProtobufSerializer serializer = new ProtobufSerializer();
+        TypeRef<MessageLite> type = (TypeRef<MessageLite>) TypeRef.of(message.getClass());
+        serializer.codec(type).encode(message, context);
+        assertArrayEquals(message.toByteArray(), context.payload(), "protobuf's own bytes, in order");
+        if (message.getSerializedSize() > 2 * ValueBytesOutput.BUFFER) {
+            assertTrue(context.handedOver > 0, "large values handed over, in " + context.runs + " runs");
+        } else {
+            assertEquals(0, context.handedOver, "a small message copied whole");
+        }
+    }
+
+    /**
+     * Collects the payload as a sender does: bytes handed over are read only at the end, so an array that changed
+     * after it was handed over (a buffer of the encoder's own) would show in the result.
+     */
+    private static final class Recording implements EncodeContext {
+        private final ByteArrayOutputStream copied = new ByteArrayOutputStream();
+        private final List<Object[]> handed = new ArrayList<>();
+        final List<Integer> runs = new ArrayList<>();
+        long handedOver;
+
+        @Override
+        public OutputStream output() {
+            return copied;
+        }
+
+        @Override
+        public void writeValueBytes(byte[] bytes, int offset, int length) {
+            handed.add(new Object[] {copied.size(), bytes, offset, length});
+            runs.add(length);
+            handedOver += length;
+        }
+
+        @Override
+        public int handleIndex(Object handle) {
+            throw new AssertionError("no handles here");
+        }
+
+        byte[] payload() {
+            byte[] own = copied.toByteArray();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            int from = 0;
+            for (Object[] run : handed) {
+                int at = (Integer) run[0];
+                all.write(own, from, at - from);
+                all.write((byte[]) run[1], (Integer) run[2], (Integer) run[3]);
+                from = at;
+            }
+            all.write(own, from, own.length - from);
+            return all.toByteArray();
+        }
+    }
+}
