@@ -1,6 +1,8 @@
 package ipc.serde.kryo.internal;
 
 import com.esotericsoftware.kryo.Registration;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.serializers.DefaultArraySerializers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,11 +34,23 @@ final class Fingerprint {
         }
         for (Registration registration : registrations) {
             text.append("id ").append(registration.getId()).append(' ').append(registration.getType().getName())
-                    .append(' ').append(registration.getSerializer().getClass().getName()).append('\n');
+                    .append(' ').append(formatName(registration.getSerializer())).append('\n');
         }
         long fingerprint = ByteBuffer.wrap(sha256(text.toString())).getLong();
         KNOWN.putIfAbsent(fingerprint, root);
         return fingerprint;
+    }
+
+    /**
+     * The name that stands for the encoding a serializer writes: its class name, except for a serializer of this
+     * module that writes exactly what a Kryo serializer does (then that one's), so that peers whose only difference
+     * is how the same bytes get into the message still understand each other.
+     */
+    private static String formatName(Serializer<?> serializer) {
+        if (serializer instanceof ValueBytesSerializer) {
+            return DefaultArraySerializers.ByteArraySerializer.class.getName();
+        }
+        return serializer.getClass().getName();
     }
 
     /** The declared type a fingerprint was computed for in this JVM, or null if none was. */
