@@ -44,28 +44,27 @@ final class StreamingOutput extends Output {
      * {@link EncodeContext#writeValueBytes}, which may refer to it instead of copying it.
      */
     void writeValueBytes(byte[] bytes, int offset, int count) throws KryoException {
-        if (context == null || count <= capacity - position) {
-            writeBytes(bytes, offset, count);
-            return;
-        }
-        flush();
-        try {
-            context.writeValueBytes(bytes, offset, count);
-        } catch (IOException e) {
-            throw new KryoException(e);
-        }
-        total += count;
+        writeRun(bytes, offset, count, context != null);
     }
 
     @Override
     public void writeBytes(byte[] bytes, int offset, int count) throws KryoException {
+        writeRun(bytes, offset, count, false);
+    }
+
+    /** Copies a run that fits the free buffer space; else flushes and writes it, or hands it over, to the message. */
+    private void writeRun(byte[] bytes, int offset, int count, boolean handOver) throws KryoException {
         if (outputStream == null || count <= capacity - position) {
             super.writeBytes(bytes, offset, count);
             return;
         }
         flush();
         try {
-            outputStream.write(bytes, offset, count);
+            if (handOver) {
+                context.writeValueBytes(bytes, offset, count);
+            } else {
+                outputStream.write(bytes, offset, count);
+            }
         } catch (IOException e) {
             throw new KryoException(e);
         }
