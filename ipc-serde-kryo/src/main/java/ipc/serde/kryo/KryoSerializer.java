@@ -190,6 +190,11 @@ public final class KryoSerializer implements IpcSerializer {
          * same order every time, in every process. Registration stays required and references stay off whatever
          * it does.
          *
+         * <p>A {@code byte[]} your serializer writes as an object ({@code kryo.writeObject(output, bytes)}) is taken
+         * for part of the value, as every {@code byte[]} is: from 64 KiB on it is sent from the array itself, so it
+         * must not change until {@code send} returns. Write a buffer you reuse with {@code output.writeBytes}, which
+         * copies it.
+         *
          * @param customizer the changes; it must not keep the Kryo instance
          * @return this builder
          * @throws NullPointerException if {@code customizer} is null
