@@ -16,6 +16,16 @@ final class Parsing {
     /** Nesting limit of messages and groups, protobuf's own default, stated so that it cannot drift. */
     static final int MAX_NESTING = 100;
 
+    /**
+     * A payload outside the Java heap (a transport's receive buffer) of at most this many bytes is parsed from a copy
+     * in an array the thread keeps for the next one: protobuf then makes each {@code bytes} value with one
+     * {@code Arrays.copyOfRange}, which the JIT allocates without zeroing, where parsing the buffer itself allocates a
+     * zeroed array and copies into it (a 64 KiB message: 49 against 39 us here). Protobuf never shares an array it
+     * did not get as immutable, so the values decoded never refer to the kept array. A thread keeps at most this much.
+     */
+    private static final int KEPT_COPY = 256 * 1024;
+    private static final ThreadLocal<byte[]> COPY = ThreadLocal.withInitial(() -> new byte[0]);
+
     private Parsing() {}
 
     /**
@@ -26,9 +36,20 @@ final class Parsing {
      */
     static <M extends MessageLite> M parse(Parser<M> parser, ByteBuffer data, boolean aliasing)
             throws InvalidProtocolBufferException {
-        CodedInputStream input = data.hasArray()
-                ? CodedInputStream.newInstance(data.array(), data.arrayOffset() + data.position(), data.remaining())
-                : CodedInputStream.newInstance(data.duplicate());
+        CodedInputStream input;
+        if (data.hasArray()) {
+            input = CodedInputStream.newInstance(data.array(), data.arrayOffset() + data.position(), data.remaining());
+        } else if (!aliasing && data.remaining() <= KEPT_COPY) {
+            byte[] copy = COPY.get();
+            if (copy.length < data.remaining()) {
+                copy = new byte[Math.max(data.remaining(), Math.min(KEPT_COPY, copy.length * 2))];
+                COPY.set(copy);
+            }
+            data.get(data.position(), copy, 0, data.remaining());
+            input = CodedInputStream.newInstance(copy, 0, data.remaining());
+        } else {
+            input = CodedInputStream.newInstance(data.duplicate());
+        }
         input.setRecursionLimit(MAX_NESTING);
         input.enableAliasing(aliasing);
         M message = parser.parseFrom(input);
