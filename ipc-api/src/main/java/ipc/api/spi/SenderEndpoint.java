@@ -36,7 +36,7 @@ public interface SenderEndpoint extends TransportHandle {
      * Sends one message without handles whose frame is {@code prefix} followed by {@code payload} (the bytes
      * between each one's position and limit), as if they were one buffer: the receiver sees a single frame. Lets a
      * transport copy a large payload once, straight from the caller's buffer, instead of after the two were joined.
-     * Neither buffer is retained or moved. The default joins them and calls {@link #send(ByteBuffer, List)}.
+     * Neither buffer is retained or moved. The default sends them as parts ({@link #send(ByteBuffer[], List)}).
      *
      * @param prefix the first bytes of the frame (a small header)
      * @param payload the rest of the frame
@@ -44,9 +44,7 @@ public interface SenderEndpoint extends TransportHandle {
      * @throws IpcException for any other OS failure, as {@link #send(ByteBuffer, List)}
      */
     default void send(ByteBuffer prefix, ByteBuffer payload) throws IpcException {
-        ByteBuffer frame = ByteBuffer.allocate(Math.addExact(prefix.remaining(), payload.remaining()));
-        frame.put(prefix.duplicate()).put(payload.duplicate()).flip();
-        send(frame, List.of());
+        send(new ByteBuffer[] {prefix, payload}, List.of());
     }
 
     /**

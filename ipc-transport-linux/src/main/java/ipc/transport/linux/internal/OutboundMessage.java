@@ -35,6 +35,8 @@ final class OutboundMessage {
      * payload in one buffer, and a streamed payload is streamed whole.
      */
     private final boolean prefixed;
+    /** The payload's length: all the parts' remaining bytes. */
+    private final long payloadLength;
     private final FdHandle[] handles;
     private final int[] fds;
     private final NativeMessage block = NativeMessage.take();
@@ -51,6 +53,11 @@ final class OutboundMessage {
         this.owner = owner;
         this.parts = parts;
         this.prefixed = prefixed;
+        long length = 0;
+        for (ByteBuffer part : parts) {
+            length += part.remaining();
+        }
+        this.payloadLength = length;
         this.handles = handles;
         this.fds = handles.length == 0 ? NO_FDS : new int[handles.length];
         for (int i = 0; i < handles.length; i++) {
@@ -169,11 +176,11 @@ final class OutboundMessage {
     private void send() throws IpcException {
         PayloadStream.Writer stream = null;
         try {
-            if (payloadLength() > WireHeader.MAX_PAYLOAD) {
-                throw new IpcException("A message of " + payloadLength() + " bytes is larger than the largest a "
+            if (payloadLength > WireHeader.MAX_PAYLOAD) {
+                throw new IpcException("A message of " + payloadLength + " bytes is larger than the largest a "
                         + "receiver accepts (" + WireHeader.MAX_PAYLOAD + " bytes)");
             }
-            boolean fits = payloadLength() <= maxInlinePayload(handles.length);
+            boolean fits = payloadLength <= maxInlinePayload(handles.length);
             if (!fits) {
                 stream = openStream();
             }
@@ -224,14 +231,6 @@ final class OutboundMessage {
     }
 
     /** The largest payload that travels inside the datagram of a message with {@code handles} handles. */
-    private long payloadLength() {
-        long length = 0;
-        for (ByteBuffer part : parts) {
-            length += part.remaining();
-        }
-        return length;
-    }
-
     static int maxInlinePayload(int handles) {
         return NativeMessage.DATA_CAPACITY - WireHeader.SIZE - handles;
     }
@@ -239,7 +238,6 @@ final class OutboundMessage {
     /** Sends the datagram; false if the kernel refused it as too long. */
     private boolean sendDatagram(int inlineHandles, PayloadStream.Writer stream) throws IpcException {
         ByteBuffer data = block.dataBuffer();
-        long payloadLength = payloadLength();
         short flags = (short) ((stream != null ? WireHeader.FLAG_PAYLOAD_STREAMED : 0)
                 | (overflow >= 0 ? WireHeader.FLAG_HANDLE_OVERFLOW : 0));
         int fdCount = inlineHandles + (stream != null ? STREAM_FDS : 0) + (overflow >= 0 ? 1 : 0);
@@ -248,7 +246,9 @@ final class OutboundMessage {
         for (FdHandle handle : handles) {
             data.put(at++, WireHeader.kindCode(handle.kind()));
         }
-        for (int i = 0; i < (stream == null ? parts.length : inlinePrefix ? 1 : 0); i++) {
+        // Inline: the whole payload, or of a streamed one its prefix if that rides along, or nothing.
+        int inlineParts = stream == null ? parts.length : inlinePrefix ? 1 : 0;
+        for (int i = 0; i < inlineParts; i++) {
             copy(parts[i], data, at);
             at += parts[i].remaining();
         }
