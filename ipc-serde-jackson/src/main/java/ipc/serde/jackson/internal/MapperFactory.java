@@ -66,7 +66,7 @@ public final class MapperFactory {
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH)
                 .build();
-        CBORFactory factory = CBORFactory.builder().streamReadConstraints(limits).build();
+        CBORFactory factory = new ValueBytesFactory(CBORFactory.builder().streamReadConstraints(limits).build());
         return CBORMapper.builder(factory)
                 .polymorphicTypeValidator(DenyAllClassNamesValidator.INSTANCE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
