@@ -58,11 +58,17 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  * {@link #mapper()}) refuses to write or read handles when called directly, outside a message.
  *
  * <h2>Large byte arrays</h2>
- * A {@code byte[]} travels as a CBOR byte string. From a payload backed by an accessible array (as received
- * messages are), it is read straight into an array of its length: one allocation and one copy, however large
- * (Jackson's own deserializer gathers strings over about 250 KB in a segmented buffer first, which doubles the
- * allocation). Writing streams it through the generator's small buffer into the message. A {@code byte[]}
+ * A {@code byte[]} travels as a CBOR byte string. It is read straight into an array of its length: one allocation
+ * and one copy, however large (Jackson's own deserializer gathers strings over about 250 KB in a segmented buffer
+ * first, which doubles the allocation). A payload outside the heap (a transport's receive buffer) of up to 256 KiB
+ * is parsed from a copy in an array the decoding thread keeps, so that this holds for it too. A {@code byte[]}
  * deserializer the application registers is used instead.
+ *
+ * <p>Writing, a {@code byte[]} of 64 KiB or more is not copied into the message: the transport sends it from the
+ * array itself ({@link ipc.api.spi.EncodeContext#writeValueBytes}), so, as for every part of a value, do not change
+ * it while {@code send} runs. The bytes are those Jackson's CBOR generator writes. This holds for the mappers this
+ * class builds ({@link #JacksonSerializer()}, {@link #configured}); one given to {@link #withMapper} keeps its own
+ * factory, which copies the array through the generator's buffer.
  *
  * <h2>Failures</h2>
  * Encoding and decoding failures surface from {@code send} and {@code recv} as

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipc.api.Ipc;
 import ipc.api.IpcChannel;
@@ -107,5 +108,26 @@ class MapperConfigurationTest {
     @Test
     void customizerCannotRemoveHandleSupport() {
         assertHandlesWork(JacksonSerializer.configured(b -> b.removeAllModules()));
+    }
+
+    @Test
+    void theNestingLimitHoldsInTheMappersThisClassBuilds() throws Exception {
+        for (JacksonSerializer serializer : List.of(new JacksonSerializer(),
+                JacksonSerializer.configured(builder -> { }))) {
+            var codec = serializer.codec(TypeRef.of(Object.class));
+            assertEquals(List.of(List.of(0)), FakeContexts.decode(codec, nestedArrays(2)), "two levels");
+            FakeContexts.decode(codec, nestedArrays(256));
+            IpcSerializationException deeper = assertThrows(IpcSerializationException.class,
+                    () -> FakeContexts.decode(codec, nestedArrays(257)), "257 levels");
+            assertTrue(deeper.getMessage().contains("nesting depth") && deeper.getMessage().contains("256"),
+                    deeper.getMessage());
+        }
+    }
+
+    /** {@code depth} CBOR arrays of one element each, nested, around the integer 0. */
+    private static byte[] nestedArrays(int depth) {
+        byte[] payload = new byte[depth + 1];
+        java.util.Arrays.fill(payload, 0, depth, (byte) 0x81);
+        return payload;
     }
 }
