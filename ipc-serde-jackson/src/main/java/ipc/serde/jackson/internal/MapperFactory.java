@@ -9,9 +9,10 @@ import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * Builds the mappers of {@code JacksonSerializer}: the secure defaults, a customised copy of them, or a copy of an
- * application's mapper; each with the {@link BinaryModule} and the {@link HandleModule} registered last, so that the
- * handle module takes precedence over any module the application registered for the same types (the binary module
- * only ever replaces Jackson's own {@code byte[]} deserializer).
+ * application's mapper; each with the {@link BinaryModule}, the {@link CreatorModule} and the {@link HandleModule}
+ * registered last, so that the handle module takes precedence over any module the application registered for the
+ * same types (the binary and creator modules only ever replace Jackson's own {@code byte[]} deserializer and value
+ * instantiators).
  *
  * <h2>Thread safety</h2>
  * Thread-safe: it keeps no state but the lazily built, immutable default mapper.
@@ -58,7 +59,8 @@ public final class MapperFactory {
 
     /** Adds this serializer's modules last, after anything the application registered, and builds. */
     private static CBORMapper withOwnModules(CBORMapper.Builder builder) {
-        return builder.addModule(new BinaryModule()).addModule(new HandleModule()).build();
+        return builder.addModule(new BinaryModule()).addModule(new CreatorModule()).addModule(new HandleModule())
+                .build();
     }
 
     private static CBORMapper.Builder defaultBuilder() {
