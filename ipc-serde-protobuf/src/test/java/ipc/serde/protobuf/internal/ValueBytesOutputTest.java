@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A message with large {@code bytes} or {@code string} values is encoded with those values handed over as they are
- * ({@link EncodeContext#writeValueBytes}), and the bytes that result, in order, are exactly protobuf's own encoding.
+ * ({@link EncodeContext#writeValueBytes}), a smaller one is copied whole (from the array the thread keeps, reused
+ * from one message to the next), and the bytes that result, in order, are exactly protobuf's own encoding.
  */
 class ValueBytesOutputTest {
 
@@ -38,6 +39,9 @@ class ValueBytesOutputTest {
         }
         return Stream.of(
                 Blob.newBuilder().setName("small").setData(ByteString.copyFrom(new byte[] {1, 2, 3})).build(),
+                Blob.newBuilder().setName("kept").setData(ByteString.copyFrom(bytes, 0, 60_000)).build(),
+                Blob.newBuilder().setName("shorter, after a longer one").setData(ByteString.copyFrom(bytes, 9, 10_000))
+                        .build(),
                 Blob.newBuilder().setName("large").setData(ByteString.copyFrom(bytes)).build(),
                 Blob.newBuilder().setName("x".repeat(70_000)).setData(ByteString.copyFrom(bytes, 1, 5000)).build(),
                 person.build());
@@ -52,7 +56,7 @@ class ValueBytesOutputTest {
         TypeRef<MessageLite> type = (TypeRef<MessageLite>) TypeRef.of(message.getClass());
         serializer.codec(type).encode(message, context);
         assertArrayEquals(message.toByteArray(), context.payload(), "protobuf's own bytes, in order");
-        if (message.getSerializedSize() > 2 * ValueBytesOutput.BUFFER) {
+        if (message.getSerializedSize() > ValueBytesOutput.KEPT_MAX) {
             assertTrue(context.handedOver > 0, "large values handed over, in " + context.runs + " runs");
         } else {
             assertEquals(0, context.handedOver, "a small message copied whole");
