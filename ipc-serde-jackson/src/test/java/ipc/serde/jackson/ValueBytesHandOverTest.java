@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import ipc.api.TypeRef;
-import ipc.api.spi.EncodeContext;
 import ipc.api.spi.MessageCodec;
 import ipc.serde.jackson.Messages.Blob;
 import ipc.serde.testsupport.FakeContexts;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,52 +66,16 @@ class ValueBytesHandOverTest {
     private static <T> void check(JacksonSerializer serializer, TypeRef<T> type, T value, List<byte[]> handedOver)
             throws Exception {
         MessageCodec<T> codec = serializer.codec(type);
-        Recording context = new Recording();
+        FakeContexts.HandingOver context = new FakeContexts.HandingOver();
         codec.encode(value, context);
         byte[] expected = FakeContexts.encode(REFERENCE.codec(type), value);
         assertArrayEquals(expected, context.joined(), "the payload of " + type + " as Jackson writes it");
-        assertEquals(handedOver.size(), context.runs.size(), "arrays handed over for " + type);
+        assertEquals(handedOver.size(), context.runs().size(), "arrays handed over for " + type);
         for (int i = 0; i < handedOver.size(); i++) {
-            Run run = context.runs.get(i);
+            FakeContexts.HandingOver.Run run = context.runs().get(i);
             assertSame(handedOver.get(i), run.array(), "hand-over " + i + " is the value's own array");
             assertEquals(0, run.offset(), "hand-over " + i + "'s offset");
             assertEquals(handedOver.get(i).length, run.length(), "hand-over " + i + "'s length");
-        }
-    }
-
-    private record Run(int at, byte[] array, int offset, int length) {}
-
-    /** Keeps what is written and where each handed-over run goes, without copying the runs. */
-    private static final class Recording implements EncodeContext {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final List<Run> runs = new ArrayList<>();
-
-        @Override
-        public OutputStream output() {
-            return out;
-        }
-
-        @Override
-        public void writeValueBytes(byte[] bytes, int offset, int length) {
-            runs.add(new Run(out.size(), bytes, offset, length));
-        }
-
-        @Override
-        public int handleIndex(Object handle) {
-            throw new AssertionError("no handles here");
-        }
-
-        byte[] joined() {
-            byte[] written = out.toByteArray();
-            ByteArrayOutputStream joined = new ByteArrayOutputStream();
-            int from = 0;
-            for (Run run : runs) {
-                joined.write(written, from, run.at() - from);
-                joined.write(run.array(), run.offset(), run.length());
-                from = run.at();
-            }
-            joined.write(written, from, written.length - from);
-            return joined.toByteArray();
         }
     }
 }

@@ -90,6 +90,80 @@ public final class FakeContexts {
         }
     }
 
+    /**
+     * Records what a codec writes and, apart, every run it hands over ({@link EncodeContext#writeValueBytes}) without
+     * reading it: {@link #joined()} reads the handed-over arrays only when called, so an array the codec changed
+     * after handing it over (a buffer of its own, reused) shows in the result. No handles.
+     */
+    public static final class HandingOver implements EncodeContext {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final List<Run> runs = new ArrayList<>();
+
+        /** Creates an empty context. */
+        public HandingOver() {}
+
+        /**
+         * One handed-over run.
+         *
+         * @param at how many bytes had been written to {@link #output()} when it was handed over
+         * @param array the array handed over
+         * @param offset where the run starts in it
+         * @param length how many bytes
+         */
+        public record Run(int at, byte[] array, int offset, int length) {}
+
+        @Override
+        public OutputStream output() {
+            return out;
+        }
+
+        @Override
+        public void writeValueBytes(byte[] bytes, int offset, int length) {
+            runs.add(new Run(out.size(), bytes, offset, length));
+        }
+
+        @Override
+        public int handleIndex(Object handle) {
+            throw new AssertionError("no handles here");
+        }
+
+        /**
+         * The runs handed over, in order.
+         *
+         * @return the live list
+         */
+        public List<Run> runs() {
+            return runs;
+        }
+
+        /**
+         * How many bytes were handed over in all.
+         *
+         * @return the sum of the runs' lengths
+         */
+        public long handedOver() {
+            return runs.stream().mapToLong(Run::length).sum();
+        }
+
+        /**
+         * The payload as a sender would send it: what was written, with each run in its place, read now.
+         *
+         * @return a new array
+         */
+        public byte[] joined() {
+            byte[] written = out.toByteArray();
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            int from = 0;
+            for (Run run : runs) {
+                joined.write(written, from, run.at() - from);
+                joined.write(run.array(), run.offset(), run.length());
+                from = run.at();
+            }
+            joined.write(written, from, written.length - from);
+            return joined.toByteArray();
+        }
+    }
+
     /** Hands out the given objects and records the declared type of every request. */
     public static final class Decoding implements DecodeContext {
         private final List<Object> handles;

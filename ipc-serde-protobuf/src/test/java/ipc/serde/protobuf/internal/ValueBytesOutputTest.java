@@ -7,22 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.MessageLite;
 import ipc.api.TypeRef;
-import ipc.api.spi.EncodeContext;
 import ipc.serde.protobuf.ProtobufSerializer;
 import ipc.serde.protobuf.fixtures.Blob;
 import ipc.serde.protobuf.fixtures.Person;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
+import ipc.serde.testsupport.FakeContexts;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A message with large {@code bytes} or {@code string} values is encoded with those values handed over as they are
- * ({@link EncodeContext#writeValueBytes}), a smaller one is copied whole (from the array the thread keeps, reused
- * from one message to the next), and the bytes that result, in order, are exactly protobuf's own encoding.
+ * ({@link ipc.api.spi.EncodeContext#writeValueBytes}), a smaller one is copied whole (from the array the thread
+ * keeps, reused from one message to the next), and the bytes that result, in order, are exactly protobuf's own
+ * encoding.
  */
 class ValueBytesOutputTest {
 
@@ -51,57 +48,15 @@ class ValueBytesOutputTest {
     @MethodSource("messages")
     @SuppressWarnings("unchecked") // The codec of the message's own class.
     void largeValuesAreHandedOverAndTheEncodingIsProtobufs(MessageLite message) throws Exception {
-        Recording context = new Recording();
+        FakeContexts.HandingOver context = new FakeContexts.HandingOver();
         ProtobufSerializer serializer = new ProtobufSerializer();
         TypeRef<MessageLite> type = (TypeRef<MessageLite>) TypeRef.of(message.getClass());
         serializer.codec(type).encode(message, context);
-        assertArrayEquals(message.toByteArray(), context.payload(), "protobuf's own bytes, in order");
+        assertArrayEquals(message.toByteArray(), context.joined(), "protobuf's own bytes, in order");
         if (message.getSerializedSize() > ValueBytesOutput.KEPT_MAX) {
-            assertTrue(context.handedOver > 0, "large values handed over, in " + context.runs + " runs");
+            assertTrue(context.handedOver() > 0, "large values handed over, in " + context.runs().size() + " runs");
         } else {
-            assertEquals(0, context.handedOver, "a small message copied whole");
-        }
-    }
-
-    /**
-     * Collects the payload as a sender does: bytes handed over are read only at the end, so an array that changed
-     * after it was handed over (a buffer of the encoder's own) would show in the result.
-     */
-    private static final class Recording implements EncodeContext {
-        private final ByteArrayOutputStream copied = new ByteArrayOutputStream();
-        private final List<Object[]> handed = new ArrayList<>();
-        final List<Integer> runs = new ArrayList<>();
-        long handedOver;
-
-        @Override
-        public OutputStream output() {
-            return copied;
-        }
-
-        @Override
-        public void writeValueBytes(byte[] bytes, int offset, int length) {
-            handed.add(new Object[] {copied.size(), bytes, offset, length});
-            runs.add(length);
-            handedOver += length;
-        }
-
-        @Override
-        public int handleIndex(Object handle) {
-            throw new AssertionError("no handles here");
-        }
-
-        byte[] payload() {
-            byte[] own = copied.toByteArray();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            int from = 0;
-            for (Object[] run : handed) {
-                int at = (Integer) run[0];
-                all.write(own, from, at - from);
-                all.write((byte[]) run[1], (Integer) run[2], (Integer) run[3]);
-                from = at;
-            }
-            all.write(own, from, own.length - from);
-            return all.toByteArray();
+            assertEquals(0, context.handedOver(), "a small message copied whole");
         }
     }
 }
