@@ -93,7 +93,8 @@ public final class FakeContexts {
     /**
      * Records what a codec writes and, apart, every run it hands over ({@link EncodeContext#writeValueBytes}) without
      * reading it: {@link #joined()} reads the handed-over arrays only when called, so an array the codec changed
-     * after handing it over (a buffer of its own, reused) shows in the result. No handles.
+     * after handing it over (a buffer of its own, reused) shows in the result. No handles: {@link #handleIndex}
+     * throws {@link AssertionError}. Not thread-safe: one encoding thread.
      */
     public static final class HandingOver implements EncodeContext {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();

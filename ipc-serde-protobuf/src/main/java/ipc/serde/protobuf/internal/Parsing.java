@@ -24,7 +24,7 @@ final class Parsing {
      * did not get as immutable, so the values decoded never refer to the kept array. A thread keeps at most this much.
      */
     private static final int KEPT_COPY = 256 * 1024;
-    private static final ThreadLocal<byte[]> COPY = ThreadLocal.withInitial(() -> new byte[0]);
+    private static final KeptArray COPY = new KeptArray(KEPT_COPY);
 
     private Parsing() {}
 
@@ -40,11 +40,7 @@ final class Parsing {
         if (data.hasArray()) {
             input = CodedInputStream.newInstance(data.array(), data.arrayOffset() + data.position(), data.remaining());
         } else if (!aliasing && data.remaining() <= KEPT_COPY) {
-            byte[] copy = COPY.get();
-            if (copy.length < data.remaining()) {
-                copy = new byte[Math.max(data.remaining(), Math.min(KEPT_COPY, copy.length * 2))];
-                COPY.set(copy);
-            }
+            byte[] copy = COPY.atLeast(data.remaining());
             data.get(data.position(), copy, 0, data.remaining());
             input = CodedInputStream.newInstance(copy, 0, data.remaining());
         } else {

@@ -30,7 +30,7 @@ final class ValueBytesOutput extends OutputStream {
      * zeroed): below this size the transport copies handed-over runs anyway. A thread keeps at most this much.
      */
     static final int KEPT_MAX = 64 * 1024;
-    private static final ThreadLocal<byte[]> KEPT = ThreadLocal.withInitial(() -> new byte[0]);
+    private static final KeptArray KEPT = new KeptArray(KEPT_MAX);
 
     private final EncodeContext context;
     private final OutputStream output;
@@ -49,11 +49,7 @@ final class ValueBytesOutput extends OutputStream {
     static void write(MessageLite message, EncodeContext context) throws IOException {
         int size = message.getSerializedSize();
         if (size <= KEPT_MAX) {
-            byte[] kept = KEPT.get();
-            if (kept.length < size) {
-                kept = new byte[Math.max(size, Math.min(KEPT_MAX, kept.length * 2))];
-                KEPT.set(kept);
-            }
+            byte[] kept = KEPT.atLeast(size);
             CodedOutputStream coded = CodedOutputStream.newInstance(kept, 0, size);
             message.writeTo(coded);
             coded.checkNoSpaceLeft();
