@@ -201,7 +201,8 @@ public final class Report {
 
     static void render(Path latestTsv, Path resultsDir, Path readme) throws IOException {
         Latest latest = Latest.read(latestTsv);
-        String table = Table.markdown(latest);
+        String bounds = Table.bounds(latest);
+        String table = Table.markdown(latest) + (bounds.isEmpty() ? "" : "\n" + bounds);
         Files.writeString(resultsDir.resolve("results.md"), "# Benchmark results\n\n" + Table.header(latest) + "\n\n"
                 + table + "\n![Throughput against message size](throughput.svg)\n", StandardCharsets.UTF_8);
         Files.writeString(resultsDir.resolve("throughput.svg"), Chart.svg(latest), StandardCharsets.UTF_8);

@@ -29,6 +29,9 @@ record Row(String name, String benchmark, Map<String, String> params, Optional<S
     static final List<String> ONE_WAY_CHANNELS =
             List.of("bytes", "bytes_reuse", "bytes_direct", "jackson", "kryo", "protobuf");
 
+    /** The name of the rows measuring a new array alone, before the size label. */
+    static final String FRESH_ARRAY = "fresh_array_";
+
     /** Serializers of the typed-message rows. */
     static final List<String> SERIALIZERS = List.of("jackson", "kryo", "protobuf");
 
@@ -77,6 +80,10 @@ record Row(String name, String benchmark, Map<String, String> params, Optional<S
                         Map.of("channel", channel, "size", Long.toString(size.getValue())),
                         Optional.of("oneway_" + size.getKey()), size.getValue(), target));
             }
+        }
+        for (Map.Entry<String, Long> size : SIZES) {
+            rows.add(new Row(FRESH_ARRAY + size.getKey(), "FreshArray.allocate",
+                    Map.of("size", Long.toString(size.getValue())), Optional.empty(), 0, Optional.empty()));
         }
         for (String serializer : SERIALIZERS) {
             rows.add(new Row("typed_order_" + serializer, "TypedMessage.sendReceive", Map.of("serializer", serializer),

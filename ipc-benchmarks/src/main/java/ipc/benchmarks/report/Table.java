@@ -1,6 +1,8 @@
 package ipc.benchmarks.report;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +66,49 @@ final class Table {
                     .append(" | ").append(met).append(" |\n");
         }
         return out.toString();
+    }
+
+    /**
+     * The paragraph and table that set each receive returning a new array beside what such a receive can reach: per
+     * one-way size with a floor and a {@code fresh_array} figure, the bound floor ns / (floor ns + new array ns) and
+     * the bandwidth shares of {@code recv()} and of each serializer's typed channel. Empty if no size has both.
+     */
+    static String bounds(Report.Latest latest) {
+        StringBuilder table = new StringBuilder();
+        for (Map.Entry<String, Long> size : Row.SIZES) {
+            Double floor = latest.floor().get("oneway_" + size.getKey());
+            Report.Measured array = latest.java().get(Row.FRESH_ARRAY + size.getKey());
+            if (floor == null || array == null) {
+                continue;
+            }
+            table.append("| ").append(size.getKey())
+                    .append(" | ").append(format(floor))
+                    .append(" | ").append(format(array.ns()))
+                    .append(" | ").append(share(floor, floor + array.ns()));
+            for (String channel : NEW_ARRAY_CHANNELS) {
+                Report.Measured m = latest.java().get("oneway_" + channel + "_" + size.getKey());
+                table.append(" | ").append(m == null ? "-" : share(floor, m.ns()));
+            }
+            table.append(" |\n");
+        }
+        if (table.length() == 0) {
+            return "";
+        }
+        return Report.wrap("A receive that returns a new array (`recv()` and the typed `byte[]` rows) also pays for the"
+                + " array: the JVM allocates it and zeroes every byte, which the transfer then writes again. *New"
+                + " array* is that cost alone (`FreshArray.allocate`, same run);"
+                + " *bound* is floor ns ÷ (floor ns + new array ns): the bandwidth share such a receive would reach if"
+                + " everything but the kernel's transfer and the allocation were free. The other columns are the"
+                + " bandwidth shares measured above.") + "\n\n"
+                + "| Size | Floor ns | New array ns | Bound | recv() | jackson | kryo | protobuf |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" + table;
+    }
+
+    /** The channels of the one-way rows whose receive returns a new array, in the column order of {@link #bounds}. */
+    private static final List<String> NEW_ARRAY_CHANNELS = List.of("bytes", "jackson", "kryo", "protobuf");
+
+    private static String share(double floorNs, double ns) {
+        return String.format(Locale.ROOT, "%.2f", floorNs / ns);
     }
 
     static String format(double value) {

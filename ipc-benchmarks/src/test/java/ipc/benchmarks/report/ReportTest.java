@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,10 @@ class ReportTest {
               { "jdkVersion": "17", "vmName": "VM", "vmVersion": "1", "benchmark": "ipc.benchmarks.OneWay.receive",
                 "params": { "channel": "kryo", "size": "65536" },
                 "primaryMetric": { "score": 4000.0, "scoreError": 10.0, "scoreUnit": "ns/op" },
+                "secondaryMetrics": { } },
+              { "jdkVersion": "17", "vmName": "VM", "vmVersion": "1", "benchmark": "ipc.benchmarks.FreshArray.allocate",
+                "params": { "size": "65536" },
+                "primaryMetric": { "score": 250.0, "scoreError": 1.0, "scoreUnit": "ns/op" },
                 "secondaryMetrics": { } },
               { "jdkVersion": "17", "vmName": "VM", "vmVersion": "1",
                 "benchmark": "ipc.benchmarks.ReceiverSetSelect.select64",
@@ -55,6 +60,7 @@ class ReportTest {
         assertTrue(lines.contains("BENCH\toneway_bytes_64KiB\t2000.0\t1000.0\t2.00\t0.50"), lines.toString());
         assertTrue(lines.contains("BENCH\toneway_kryo_64KiB\t4000.0\t1000.0\t4.00\t0.25"), lines.toString());
         assertTrue(lines.contains("BENCH\treceiver_set_64\t300.0\t-\t-"), lines.toString());
+        assertTrue(lines.contains("BENCH\tfresh_array_64KiB\t250.0\t-\t-"), lines.toString());
         assertTrue(lines.contains("ALLOC\tcreate\t5.0"), lines.toString());
         assertTrue(lines.contains("FLOOR\tcreate\t100.0\t90.0\t110.0"), lines.toString());
         assertTrue(lines.contains("INFO\tmachine\ta test machine"), lines.toString());
@@ -77,6 +83,11 @@ class ReportTest {
         assertTrue(text.contains("| oneway_bytes_64KiB | 2,000 | 1,000 | 2.00 | 0.50 | 65,552 (+0.0) "
                 + "| bandwidth ≥ 0.9× floor; no alloc | **no** |"), text);
         assertTrue(text.contains("| receiver_set_64 | 300 | - | - |"), text);
+        // bound 1,000 / (1,000 + 250); recv() and kryo at their measured shares; jackson and protobuf not measured
+        assertTrue(text.contains("| Size | Floor ns | New array ns | Bound | recv() | jackson | kryo | protobuf |\n"),
+                text);
+        assertTrue(text.contains("\n| 64KiB | 1,000 | 250 | 0.80 | 0.50 | - | 0.25 | - |\n"), text);
+        assertTrue(text.indexOf("| 64KiB | 1,000 | 250 |") < text.indexOf("throughput.svg"), "bounds above the chart");
         assertTrue(Files.readString(dir.resolve("results.md")).contains("| create | 120 |"));
 
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -84,6 +95,13 @@ class ReportTest {
         assertEquals("svg", svg.getDocumentElement().getTagName());
         // one line each for the floor, the bytes channel and kryo: the only one-way rows measured
         assertEquals(3, svg.getElementsByTagName("path").getLength());
+    }
+
+    @Test
+    void boundsNeedAFreshArrayFigure() {
+        Report.Latest latest = new Report.Latest(Map.of(), Map.of("oneway_64KiB", 1000.0),
+                Map.of("oneway_bytes_64KiB", new Report.Measured(2000, 1, 65552)));
+        assertEquals("", Table.bounds(latest));
     }
 
     @Test
