@@ -214,7 +214,7 @@ public final class Report {
         }
         String section = BEGIN + "\n" + Table.header(latest) + "\n\n" + table
                 + "\n![Throughput against message size](bench/results/throughput.svg)\n\n"
-                + wrap("Regenerate with `bench/run` (steadier figures, about 24 minutes on 2 idle cores) or `bench/run "
+                + wrap("Regenerate with `bench/run` (steadier figures, about 27 minutes on 2 idle cores) or `bench/run "
                 + "--quick` (2 minutes); every raw figure is in `bench/results/latest.tsv`, JMH's own result in "
                 + "`bench/results/jmh.json`.") + "\n" + END;
         Files.writeString(readme, text.substring(0, begin) + section + text.substring(end + END.length()),
