@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.State;
  * receive that returns a new array pays on top of the transfer ({@code IpcBytesReceiver.recv()} and the typed
  * channels, whose {@code byte[]} values are new arrays). The array is returned, so JMH keeps it alive past the call
  * and the JIT cannot drop the allocation. Measured in the same run as the one-way rows, so that the report can set
- * them beside the floor plus this cost: the bandwidth share no design returning a new array can exceed on the
- * machine that ran it. No floor row (C has no garbage-collected heap to allocate from).
+ * them beside the floor plus this cost: the bandwidth share a receive returning a new array would reach on the
+ * machine that ran it if nothing but the kernel's transfer and the allocation cost anything. No floor row (C has no
+ * garbage-collected heap to allocate from).
  *
  * <h2>Thread safety</h2>
  * JMH state, one instance per benchmark thread.
