@@ -34,6 +34,9 @@ public interface LibC {
 
     int socketpair(int domain, int type, int protocol, @Out int[] fds);
 
+    /** {@code socketpair(2)} writing the two descriptors into native memory (8 bytes): nothing to allocate per call. */
+    int socketpair(int domain, int type, int protocol, Pointer fds);
+
     int socket(int domain, int type, int protocol);
 
     int bind(int fd, @In Pointer address, int addressLength);
@@ -62,6 +65,9 @@ public interface LibC {
     int setsockopt(int fd, int level, int option, @In Pointer value, int valueLength);
 
     int memfd_create(String name, int flags);
+
+    /** {@code memfd_create(2)} with the name as a NUL-terminated string in native memory (no conversion per call). */
+    int memfd_create(@In Pointer name, int flags);
 
     int ftruncate(int fd, long length);
 
@@ -107,6 +113,9 @@ public interface LibC {
      * is pinned for the call. Descriptors attached to the datagram are discarded by the kernel.
      */
     @ssize_t long recv(int fd, @Pinned @Out ByteBuffer buffer, @size_t long length, int flags);
+
+    /** {@code recv(2)} into native memory. */
+    @ssize_t long recv(int fd, Pointer buffer, @size_t long length, int flags);
 
     @IgnoreError
     String strerror(int errno);

@@ -2,6 +2,7 @@ package ipc.transport.linux.internal;
 
 import ipc.api.IpcException;
 import ipc.api.spi.EndpointPair;
+import jnr.ffi.Pointer;
 
 /**
  * Creates channels: {@code socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC)}, one end a {@link LinuxSender}, the
@@ -43,5 +44,19 @@ public final class Channels {
         }
         FdPressure.observe(Math.max(fds[0], fds[1]));
         return fds;
+    }
+
+    /**
+     * {@link #socketPair()} for a path that allocates nothing: the two descriptors go to {@code scratch}, the first
+     * at offset 0 and the second at offset 4.
+     *
+     * @param scratch at least 8 bytes of native memory
+     * @throws IpcException if the OS refuses
+     */
+    static void socketPair(Pointer scratch) throws IpcException {
+        if (Native.libc().socketpair(Linux.AF_UNIX, Linux.SOCK_SEQPACKET | Linux.SOCK_CLOEXEC, 0, scratch) < 0) {
+            throw Native.lastError("socketpair");
+        }
+        FdPressure.observe(Math.max(scratch.getInt(0), scratch.getInt(Integer.BYTES)));
     }
 }

@@ -13,7 +13,6 @@ import jnr.ffi.Pointer;
  */
 final class Descriptors {
 
-    private static final int OPTION_VALUE_AT = 0;
     private static final int OPTION_LENGTH_AT = 8;
     /** Scratch bytes {@link #checkChannelSocket} needs: an int option value and its socklen_t length. */
     static final int SCRATCH_BYTES = 16;
@@ -67,27 +66,46 @@ final class Descriptors {
      * @throws IpcException saying what was expected and what arrived
      */
     static void checkChannelSocket(int fd, Pointer scratch, String what) throws IpcException {
-        int type = socketOption(fd, Linux.SO_TYPE, scratch, what);
+        checkChannelSocket(fd, scratch, scratch.slice(OPTION_LENGTH_AT), what);
+    }
+
+    /**
+     * {@link #checkChannelSocket(int, Pointer, String)} with {@code block}'s memory as scratch, allocating nothing:
+     * for a check made once per message (a large payload's stream). Overwrites the start of the block's data area
+     * and its {@code pollfd}.
+     */
+    static void checkChannelSocket(int fd, NativeMessage block, String what) throws IpcException {
+        checkChannelSocket(fd, block.data(), block.pollfd(), what);
+    }
+
+    /**
+     * @param value at least 4 bytes of native memory for the option's value
+     * @param valueLength at least 4 bytes of other native memory, for the value's length
+     */
+    private static void checkChannelSocket(int fd, Pointer value, Pointer valueLength, String what)
+            throws IpcException {
+        int type = socketOption(fd, Linux.SO_TYPE, value, valueLength, what);
         if (type != Linux.SOCK_SEQPACKET) {
             throw WireHeader.malformed("an AF_UNIX SOCK_SEQPACKET socket for " + what, "a socket of type " + type);
         }
-        int family = socketOption(fd, Linux.SO_DOMAIN, scratch, what);
+        int family = socketOption(fd, Linux.SO_DOMAIN, value, valueLength, what);
         if (family != Linux.AF_UNIX) {
             throw WireHeader.malformed("an AF_UNIX SOCK_SEQPACKET socket for " + what,
                     "a SOCK_SEQPACKET socket of address family " + family);
         }
     }
 
-    private static int socketOption(int fd, int option, Pointer scratch, String what) throws IpcException {
+    private static int socketOption(int fd, int option, Pointer value, Pointer valueLength, String what)
+            throws IpcException {
         LibC libc = Native.libc();
-        scratch.putInt(OPTION_VALUE_AT, 0);
-        scratch.putInt(OPTION_LENGTH_AT, Integer.BYTES);
-        if (libc.getsockopt(fd, Linux.SOL_SOCKET, option, scratch, scratch.slice(OPTION_LENGTH_AT)) < 0) {
+        value.putInt(0, 0);
+        valueLength.putInt(0, Integer.BYTES);
+        if (libc.getsockopt(fd, Linux.SOL_SOCKET, option, value, valueLength) < 0) {
             int errno = Native.errno();
             String got = errno == Errors.ENOTSOCK ? "a descriptor that is not a socket"
                     : "a descriptor whose getsockopt(..) failed with error(" + errno + "): " + Native.describe(errno);
             throw WireHeader.malformed("an AF_UNIX SOCK_SEQPACKET socket for " + what, got);
         }
-        return scratch.getInt(OPTION_VALUE_AT);
+        return value.getInt(0);
     }
 }

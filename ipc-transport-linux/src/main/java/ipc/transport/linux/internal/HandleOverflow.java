@@ -68,7 +68,7 @@ final class HandleOverflow {
      *     descriptor read is closed then
      */
     static int[] read(int socket, int count, NativeMessage scratch) throws IpcException {
-        Descriptors.checkChannelSocket(socket, scratch.data(), "the handle overflow");
+        Descriptors.checkChannelSocket(socket, scratch, "the handle overflow");
         int[] result = new int[count];
         Arrays.fill(result, -1);
         int got = 0;

@@ -174,9 +174,9 @@ final class InboundMessage {
     /** Reads the streamed part of a payload ({@link PayloadStream}), then closes the stream's descriptors. */
     private ByteBuffer readStream(int streamIndex, int length) throws IpcException {
         int socket = pending[streamIndex];
-        Descriptors.checkChannelSocket(socket, block.data(), "the payload stream");
-        IntFunction<ByteBuffer> target = into != null && length <= into.remaining() ? fits -> into : tails;
-        ByteBuffer payload = PayloadStream.read(socket, pending[streamIndex + 1], length, target, block.data(), owner);
+        Descriptors.checkChannelSocket(socket, block, "the payload stream");
+        ByteBuffer payload = PayloadStream.read(socket, pending[streamIndex + 1], length, into, tails, block.data(),
+                owner);
         closePending(streamIndex);
         closePending(streamIndex + 1);
         return payload;

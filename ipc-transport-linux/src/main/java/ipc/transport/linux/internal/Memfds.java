@@ -4,7 +4,10 @@ import com.kenai.jffi.MemoryIO;
 import ipc.api.IpcException;
 import ipc.transport.linux.ffi.LibC;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
 /**
@@ -19,6 +22,9 @@ import jnr.ffi.Pointer;
  * Stateless; thread-safe. Callers own the descriptors they pass.
  */
 public final class Memfds {
+
+    /** The names given to {@link #create}, in native memory: see {@link #nativeName}. */
+    private static final ConcurrentHashMap<String, Pointer> NAMES = new ConcurrentHashMap<>();
 
     /** The seals a received region must carry before it may be mapped. */
     public static final int REQUIRED_SEALS = Linux.F_SEAL_SHRINK | Linux.F_SEAL_GROW | Linux.F_SEAL_WRITE;
@@ -35,12 +41,30 @@ public final class Memfds {
      * @throws IpcException if the OS refuses
      */
     public static int create(String name) throws IpcException {
-        int fd = Native.libc().memfd_create(name, Linux.MFD_CLOEXEC | Linux.MFD_ALLOW_SEALING);
+        int fd = Native.libc().memfd_create(nativeName(name), Linux.MFD_CLOEXEC | Linux.MFD_ALLOW_SEALING);
         if (fd < 0) {
             throw Native.lastError("memfd_create");
         }
         FdPressure.observe(fd);
         return fd;
+    }
+
+    /**
+     * {@code name} as a NUL-terminated string in native memory, made once per name and kept for the life of the
+     * process, so that creating a memfd (once per large message) converts nothing. The callers pass a few constant
+     * names.
+     */
+    private static Pointer nativeName(String name) {
+        Pointer cached = NAMES.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        Pointer made = Memory.allocateDirect(Native.runtime(), bytes.length + 1);
+        made.put(0, bytes, 0, bytes.length);
+        made.putByte(bytes.length, (byte) 0);
+        Pointer raced = NAMES.putIfAbsent(name, made);
+        return raced != null ? raced : made;
     }
 
     /**

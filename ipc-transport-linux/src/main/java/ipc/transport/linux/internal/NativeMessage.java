@@ -301,6 +301,11 @@ final class NativeMessage {
         return fields.getShort(POLLFD_AT + Layouts.POLLFD_REVENTS);
     }
 
+    /** This block's {@code pollfd} ({@link Layouts#POLLFD_SIZE} bytes); also scratch memory between calls. */
+    Pointer pollfd() {
+        return pollfd;
+    }
+
     /** The data buffer, {@link #DATA_CAPACITY} bytes; also scratch memory between calls. */
     Pointer data() {
         return data;

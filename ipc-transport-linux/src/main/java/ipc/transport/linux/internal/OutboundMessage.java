@@ -4,7 +4,6 @@ import ipc.api.IpcException;
 import ipc.api.spi.TransportHandle;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -218,9 +217,8 @@ final class OutboundMessage {
      */
     private PayloadStream.Writer openStream() throws IpcException {
         inlinePrefix = prefixed && parts[0].remaining() <= INLINE_PREFIX_MAX;
-        PayloadStream.Writer stream = inlinePrefix
-                ? PayloadStream.Writer.open(Arrays.copyOfRange(parts, 1, parts.length))
-                : PayloadStream.Writer.open(parts);
+        // The block's data area is free until the datagram is written into it.
+        PayloadStream.Writer stream = PayloadStream.Writer.open(block.data(), parts, inlinePrefix ? 1 : 0);
         try {
             stream.fill();
         } catch (IpcException | RuntimeException | Error e) {

@@ -114,24 +114,29 @@ final class PayloadStream {
         }
 
         /**
-         * Creates the stream for the remaining bytes of {@code parts}, in order (their positions do not move).
+         * Creates the stream for the remaining bytes of {@code parts} from index {@code from} on, in order (their
+         * positions do not move).
          *
+         * @param scratch at least 8 bytes of native memory, for the new descriptors
          * @throws IpcException if the OS refuses (out of descriptors or memory)
          */
-        static Writer open(ByteBuffer... parts) throws IpcException {
-            ByteBuffer[] views = new ByteBuffer[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                views[i] = parts[i].duplicate();
+        static Writer open(Pointer scratch, ByteBuffer[] parts, int from) throws IpcException {
+            ByteBuffer[] views = new ByteBuffer[parts.length - from];
+            for (int i = 0; i < views.length; i++) {
+                views[i] = parts[from + i].duplicate();
             }
-            int[] pair = Channels.socketPair();
+            Channels.socketPair(scratch);
+            int socket = scratch.getInt(0);
+            int peerEnd = scratch.getInt(Integer.BYTES);
             int memfd;
             try {
                 memfd = Memfds.create(LargePayload.MEMFD_NAME);
             } catch (IpcException | RuntimeException | Error e) {
-                Descriptors.closeAll(pair);
+                Descriptors.closeQuietly(socket);
+                Descriptors.closeQuietly(peerEnd);
                 throw e;
             }
-            return new Writer(pair[0], pair[1], memfd, views);
+            return new Writer(socket, peerEnd, memfd, views);
         }
 
         /** The receiving end of the pair, to attach to the message's datagram. */
@@ -237,26 +242,29 @@ final class PayloadStream {
      * @param socket the receiving end of the stream (checked to be a {@code SOCK_SEQPACKET} socket)
      * @param remainder the memfd that came with it
      * @param length the bytes to read, within the declared payload length already checked against the limits
-     * @param tails given a length, a buffer with at least that many bytes remaining (heap or direct)
-     * @param scratch native memory for a {@code pollfd}
+     * @param into the buffer to read into if it has {@code length} bytes remaining (heap or direct), else null
+     * @param tails given a length, a buffer with at least that many bytes remaining (heap or direct); asked only if
+     *     {@code into} is null or too small
+     * @param scratch native memory for a {@code pollfd}, also where the first byte is peeked at (each call writes
+     *     what it reads)
      * @param owner the receiver, checked while waiting; may be null
-     * @return the buffer {@code tails} gave, its position at the first byte read and its limit after the last
+     * @return {@code into} or the buffer {@code tails} gave, its position at the first byte read and its limit after
+     *     the last
      * @throws IpcException if the stream ends without the whole payload, stalls, or the memfd is not as expected;
      *     {@link IpcDisconnectedException} if {@code owner} is closed meanwhile
      */
-    static ByteBuffer read(int socket, int remainder, int length, IntFunction<ByteBuffer> tails, Pointer scratch,
-            FdHandle owner) throws IpcException {
+    static ByteBuffer read(int socket, int remainder, int length, ByteBuffer into, IntFunction<ByteBuffer> tails,
+            Pointer scratch, FdHandle owner) throws IpcException {
         LibC libc = Native.libc();
         int got = 0;
         long progress = System.nanoTime();
-        ByteBuffer peekBuffer = ByteBuffer.allocate(1);
         while (length > 0) {
-            long peeked = libc.recv(socket, peekBuffer, 1, Linux.MSG_DONTWAIT | Linux.MSG_PEEK);
+            long peeked = libc.recv(socket, scratch, 1, Linux.MSG_DONTWAIT | Linux.MSG_PEEK);
             if (peeked == 0) {
                 // End of the stream before any data: all of it is in the memfd, checked before allocating.
                 LargePayload.Mapping rest = mapRemainder(remainder, length);
                 try {
-                    ByteBuffer target = target(tails, length);
+                    ByteBuffer target = target(into, tails, length);
                     int start = target.position();
                     LargePayload.copy(rest.buffer(), target);
                     return target.limit(start + length).position(start);
@@ -273,7 +281,7 @@ final class PayloadStream {
             }
             awaitProgress(scratch, socket, progress, got, length, owner);
         }
-        ByteBuffer target = target(tails, length);
+        ByteBuffer target = target(into, tails, length);
         int start = target.position();
         while (got < length) {
             target.position(start + got);
@@ -306,8 +314,8 @@ final class PayloadStream {
         return target.limit(start + length).position(start);
     }
 
-    private static ByteBuffer target(IntFunction<ByteBuffer> tails, int length) {
-        ByteBuffer target = tails.apply(length);
+    private static ByteBuffer target(ByteBuffer into, IntFunction<ByteBuffer> tails, int length) {
+        ByteBuffer target = into != null && length <= into.remaining() ? into : tails.apply(length);
         if (target.isReadOnly() || target.remaining() < length) {
             throw new IllegalStateException("Asked for a writable buffer of " + length + " bytes, got " + target);
         }
