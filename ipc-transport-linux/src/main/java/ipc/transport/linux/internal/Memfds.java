@@ -36,7 +36,8 @@ public final class Memfds {
     /**
      * Creates an empty, close-on-exec memfd that allows sealing.
      *
-     * @param name the name shown in {@code /proc/PID/fd} (debugging only)
+     * @param name the name shown in {@code /proc/PID/fd} (debugging only); a constant, since each name is kept in
+     *     native memory for the life of the process
      * @return the descriptor, owned by the caller
      * @throws IpcException if the OS refuses
      */
