@@ -81,9 +81,10 @@ class AllocationBoundTest {
                     output.writeString("n");
                     output.writeVarInt(HUGE + 1, true);
                 }, remain),
-                crafted("List", new TypeRef<List<Integer>>() {}, List.of(), notNullThenCount(), remain),
-                crafted("Map", new TypeRef<Map<String, Integer>>() {}, Map.of(), notNullThenCount(), remain),
-                crafted("array of records", TypeRef.of(Point[].class), new Point[0], notNullThenCount(), remain),
+                crafted("List", new TypeRef<List<Integer>>() {}, List.of(), notNullThenCount(), "elements of a "),
+                crafted("Map", new TypeRef<Map<String, Integer>>() {}, Map.of(), notNullThenCount(), "entries of a "),
+                crafted("array of records", TypeRef.of(Point[].class), new Point[0], notNullThenCount(),
+                        "elements of a "),
                 crafted("10,000 nested records", TypeRef.of(Node.class), new Node("", List.of()), output -> {
                     for (int i = 0; i < NESTING_BEYOND_LIMIT; i++) {
                         output.writeByte(Kryo.NOT_NULL); // the node

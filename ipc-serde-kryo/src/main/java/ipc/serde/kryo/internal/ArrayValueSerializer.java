@@ -17,11 +17,14 @@ import java.lang.reflect.Array;
 final class ArrayValueSerializer extends Serializer<Object> {
 
     private final String declared;
+    /** What the size counts, for the message of a size that cannot fit: made once, not per read. */
+    private final String counted;
     private final Class<?> componentType;
     private Position element;
 
     ArrayValueSerializer(String declared, Class<?> componentType) {
         this.declared = declared;
+        this.counted = "elements of a " + declared;
         this.componentType = componentType;
     }
 
@@ -41,7 +44,7 @@ final class ArrayValueSerializer extends Serializer<Object> {
     @Override
     public Object read(Kryo kryo, Input input, Class<?> type) {
         int length = input.readVarInt(true);
-        ((BoundedInput) input).checkFits(length, 1, "elements of a " + declared);
+        ((BoundedInput) input).checkFits(length, 1, counted);
         Object[] array = (Object[]) Array.newInstance(componentType, length);
         for (int i = 0; i < length; i++) {
             array[i] = element.read(kryo, input);

@@ -19,11 +19,14 @@ import java.util.function.IntFunction;
 final class CollectionValueSerializer extends Serializer<Object> {
 
     private final String declared;
+    /** What the size counts, for the message of a size that cannot fit: made once, not per read. */
+    private final String counted;
     private final IntFunction<Collection<Object>> factory;
     private Position element;
 
     CollectionValueSerializer(String declared, IntFunction<Collection<Object>> factory) {
         this.declared = declared;
+        this.counted = "elements of a " + declared;
         this.factory = factory;
     }
 
@@ -51,7 +54,7 @@ final class CollectionValueSerializer extends Serializer<Object> {
     @Override
     public Object read(Kryo kryo, Input input, Class<?> type) {
         int size = input.readVarInt(true);
-        ((BoundedInput) input).checkFits(size, 1, "elements of a " + declared);
+        ((BoundedInput) input).checkFits(size, 1, counted);
         Collection<Object> collection = factory.apply(Math.min(size, Structures.PRESIZE_LIMIT));
         for (int i = 0; i < size; i++) {
             collection.add(element.read(kryo, input));

@@ -19,12 +19,15 @@ import java.util.function.IntFunction;
 final class MapValueSerializer extends Serializer<Object> {
 
     private final String declared;
+    /** What the size counts, for the message of a size that cannot fit: made once, not per read. */
+    private final String counted;
     private final IntFunction<Map<Object, Object>> factory;
     private Position key;
     private Position value;
 
     MapValueSerializer(String declared, IntFunction<Map<Object, Object>> factory) {
         this.declared = declared;
+        this.counted = "entries of a " + declared;
         this.factory = factory;
     }
 
@@ -54,7 +57,7 @@ final class MapValueSerializer extends Serializer<Object> {
     @Override
     public Object read(Kryo kryo, Input input, Class<?> type) {
         int size = input.readVarInt(true);
-        ((BoundedInput) input).checkFits(size, 2, "entries of a " + declared);
+        ((BoundedInput) input).checkFits(size, 2, counted);
         Map<Object, Object> map = factory.apply(Math.min(size, Structures.PRESIZE_LIMIT));
         for (int i = 0; i < size; i++) {
             map.put(key.read(kryo, input), value.read(kryo, input));
