@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kryo instances are not thread-safe, so each codec keeps a pool. Checks that concurrent calls never see each
- * other's state, and prints (never asserts) what pooling costs next to a message's encoding and a round trip.
+ * other's state, and prints (never asserts) what pooling costs next to a message's encoding and a round trip: Kryo's
+ * own thread-safe {@code Pool}, which the codec used before its lock-free {@code SlotPool}, for comparison, and the
+ * codec's encode and decode, which include the codec's pool.
  */
 class PoolProbeTest {
 
@@ -101,7 +103,7 @@ class PoolProbeTest {
         if (!print) {
             return;
         }
-        System.out.printf("[kryo pool probe] obtain+free of Kryo's thread-safe Pool, uncontended: %d ns, two "
+        System.out.printf("[kryo pool probe] obtain+free of Kryo's thread-safe Pool (no longer used), uncontended: %d ns, two "
                 + "threads at once: %d ns; encode of a 2-int record (pool included): %d ns; decode: %d ns; "
                 + "a new Kryo (the least a call would cost without a pool): %d ns; "
                 + "a new serializer's first codec (walk, registrations, fingerprint): %d ns "

@@ -3,7 +3,6 @@ package ipc.serde.kryo.internal;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers;
-import com.esotericsoftware.kryo.util.Pool;
 import ipc.api.TypeRef;
 import java.lang.reflect.Type;
 import java.util.HashSet;
@@ -82,12 +81,7 @@ public final class CodecFactory {
         }
         MessageKryo first = newKryo(schema);
         long fingerprint = Fingerprint.of(GenericTypes.describe(root), schema.descriptions(), first.registrations());
-        Pool<Slot> pool = new Pool<>(true, false, POOLED_PER_CODEC) {
-            @Override
-            protected Slot create() {
-                return new Slot(newKryo(schema));
-            }
-        };
+        SlotPool pool = new SlotPool(POOLED_PER_CODEC, () -> new Slot(newKryo(schema)));
         pool.free(new Slot(first));
         return new KryoCodec<>(type, fingerprint, rootPosition, pool);
     }

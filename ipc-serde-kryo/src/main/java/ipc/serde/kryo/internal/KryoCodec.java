@@ -1,6 +1,5 @@
 package ipc.serde.kryo.internal;
 
-import com.esotericsoftware.kryo.util.Pool;
 import ipc.api.IpcSerializationException;
 import ipc.api.TypeRef;
 import ipc.api.spi.DecodeContext;
@@ -23,9 +22,9 @@ public final class KryoCodec<T> implements MessageCodec<T> {
     private final TypeRef<T> type;
     private final long fingerprint;
     private final Position root;
-    private final Pool<Slot> pool;
+    private final SlotPool pool;
 
-    KryoCodec(TypeRef<T> type, long fingerprint, Position root, Pool<Slot> pool) {
+    KryoCodec(TypeRef<T> type, long fingerprint, Position root, SlotPool pool) {
         this.type = type;
         this.fingerprint = fingerprint;
         this.root = root;
