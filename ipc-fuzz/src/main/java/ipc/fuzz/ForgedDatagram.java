@@ -53,7 +53,9 @@ public final class ForgedDatagram implements AutoCloseable {
         /** A regular file. */
         REGULAR_FILE,
         /** The receiving end of a socket pair holding forged overflow datagrams. */
-        OVERFLOW
+        OVERFLOW,
+        /** A memfd of a sender's ring's size, sealed as a ring is (shrink and grow), zero-filled. */
+        RING
     }
 
     private static final Kind[] KINDS = Kind.values();
@@ -156,6 +158,7 @@ public final class ForgedDatagram implements AutoCloseable {
             case EVENTFD -> own(RawSockets.eventfd());
             case REGULAR_FILE -> own(RawSockets.regularFile());
             case OVERFLOW -> overflow();
+            case RING -> own(RawSockets.memfd(Seeds.RING_SIZE, RawSockets.F_SEAL_SHRINK | RawSockets.F_SEAL_GROW));
         };
     }
 

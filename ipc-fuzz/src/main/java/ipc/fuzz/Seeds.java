@@ -43,11 +43,15 @@ public final class Seeds {
 
     /** The transport's wire header magic, {@code "jipc"} as a big-endian int, written in the host's order. */
     static final int WIRE_MAGIC = 0x6a697063;
-    static final byte WIRE_VERSION = 2;
+    static final byte WIRE_VERSION = 3;
     static final byte TYPE_MESSAGE = 1;
     static final byte TYPE_OVERFLOW = 2;
     static final short FLAG_PAYLOAD_STREAMED = 0x1;
     static final short FLAG_HANDLE_OVERFLOW = 0x2;
+    /** The payload, after its inline bytes, waits in a slot of the sender's ring (a memfd of {@link #RING_SIZE}). */
+    static final short FLAG_PAYLOAD_RING = 0x4;
+    /** The size of a sender's ring: a page of state words and four slots of 1 MiB. */
+    static final int RING_SIZE = 4096 + 4 * (1 << 20);
     static final int WIRE_HEADER_SIZE = 24;
     static final byte KIND_SENDER = 1;
     static final byte KIND_RECEIVER = 2;
@@ -162,7 +166,7 @@ public final class Seeds {
      * Inputs of the framing target ({@link ForgedDatagram}'s layout): valid datagrams of every shape the transport
      * sends (inline payload, handles of each kind, a streamed payload handed over in its memfd, handles in an
      * overflow socket), a pipe where a sender is expected (accepted: a channel end is checked at its first use, not
-     * on arrival), and a streamed payload whose memfd was never sealed (its sender stopped mid-message: dropped
+     * on arrival), a payload in a sender's ring, and a streamed payload whose memfd was never sealed (its sender stopped mid-message: dropped
      * unseen).
      *
      * @return the inputs
@@ -188,6 +192,10 @@ public final class Seeds {
                 new byte[] {KIND_SENDER, KIND_RECEIVER, KIND_SENDER}, hello)));
         seeds.add(concat(new byte[] {1, (byte) Kind.PIPE.ordinal()},
                 message((short) 0, 1, 1, hello.length, new byte[] {KIND_SENDER}, hello)));
+        // The prefix inline, then slot 2 of a ring holding the rest (1,000 bytes, zeros in a fresh ring).
+        byte[] slot = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder()).putInt(2).array();
+        seeds.add(concat(new byte[] {1, (byte) Kind.RING.ordinal()},
+                message(FLAG_PAYLOAD_RING, 0, 1, hello.length + 1000, new byte[0], concat(hello, slot))));
         seeds.add(concat(new byte[] {2, (byte) Kind.CHANNEL_END.ordinal(), (byte) Kind.UNSEALED_MEMFD.ordinal(), 64},
                 message(FLAG_PAYLOAD_STREAMED, 0, 2, 64, new byte[0], new byte[0])));
         return seeds;

@@ -84,7 +84,7 @@ class SeedsTest {
             int[] pair = RawSockets.seqpacketPair();
             try (LinuxReceiver receiver = LinuxReceiver.adopt(pair[1])) {
                 List<byte[]> seeds = Seeds.framingSeeds();
-                int[] handles = {0, 3, 0, 3, 1};
+                int[] handles = {0, 3, 0, 3, 1, 0};
                 for (int i = 0; i < handles.length; i++) {
                     send(seeds.get(i), pair[0]);
                     ReceivedMessage message = receiver.receive(LIMIT.toNanos());

@@ -28,6 +28,7 @@ final class ChildScenarios {
             case "two-step" -> twoStep(args[0]);
             case "embedded-senders" -> embeddedSenders(args[0], args[1]);
             case "bulk-echo" -> bulkEcho(args[0]);
+            case "bulk-echo-many" -> bulkEchoMany(args[0], Integer.parseInt(args[1]));
             case "send-big-and-exit" -> sendBigAndExit(args[0], Integer.parseInt(args[1]));
             case "shared-memory" -> sharedMemory(args[0]);
             case "stream-forever" -> streamForever(args[0], Integer.parseInt(args[1]));
@@ -82,6 +83,21 @@ final class ChildScenarios {
             superTx.send(new Bulk(toChild.sender(), null));
             byte[] data = toChild.receiver().recv();
             superTx.send(new Bulk(null, data));
+        }
+    }
+
+    /**
+     * Echoes {@code count} arrays back as they come, then waits for one more message (the parent's go-ahead) before
+     * it closes its ends and exits.
+     */
+    private static void bulkEchoMany(String server, int count) throws Exception {
+        try (IpcSender<Bulk> superTx = IpcSender.connect(server, Bulk.class);
+                IpcChannel<byte[]> toChild = Ipc.channel(byte[].class)) {
+            superTx.send(new Bulk(toChild.sender(), null));
+            for (int i = 0; i < count; i++) {
+                superTx.send(new Bulk(null, toChild.receiver().recv()));
+            }
+            toChild.receiver().recv();
         }
     }
 

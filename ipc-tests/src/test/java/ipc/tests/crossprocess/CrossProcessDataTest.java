@@ -4,6 +4,7 @@ import static ipc.tests.crossprocess.Children.accept;
 import static ipc.tests.crossprocess.Children.assertExitsCleanly;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipc.api.Ipc;
 import ipc.api.IpcChannel;
@@ -43,6 +44,64 @@ class CrossProcessDataTest {
                 assertArrayEquals(big, echo.data(), "64 MiB went to the child and came back whole");
             }
             assertExitsCleanly(child);
+        }
+    }
+
+    /**
+     * Payloads of 32 KiB to 1 MiB travel through the sending process's ring (shared memory the receiving process
+     * maps): several in flight at once both ways, more than a ring has slots, so some take the ordinary path; every
+     * one arrives whole and in order, and this process then has the child's ring mapped beside its own.
+     */
+    @Test
+    void ringSizedMessagesBothWaysSeveralInFlight() throws Exception {
+        int[] sizes = {32 << 10, 64 << 10, 300 << 10, (1 << 20) - 100, 40 << 10, 64 << 10, 64 << 10, 500 << 10,
+            64 << 10, 33 << 10};
+        try (IpcOneShotServer<Bulk> server = IpcOneShotServer.create(Bulk.class);
+                ChildJvm child = Children.start("bulk-echo-many", server.name(), Integer.toString(sizes.length))) {
+            IpcOneShotServer.Accepted<Bulk> accepted = accept(server, child);
+            try (var toChild = accepted.message().replyTo(); var fromChild = accepted.receiver()) {
+                for (int i = 0; i < sizes.length; i++) {
+                    toChild.send(numbered(sizes[i], i));
+                }
+                for (int i = 0; i < sizes.length; i++) {
+                    Bulk echo = fromChild.tryRecv(REPLY).orElseThrow(() -> new AssertionError(child.output()));
+                    assertArrayEquals(numbered(sizes[i], i), echo.data(), "message " + i + " of " + sizes[i]
+                            + " bytes went to the child and came back whole, in order");
+                }
+                assertTrue(ringMappings() >= 2, "this process maps its own ring and the child's: "
+                        + ringMappings() + " ring mappings");
+                toChild.send(new byte[1]);
+            }
+            assertExitsCleanly(child);
+        }
+    }
+
+    /** A ring-sized message sent by a child that exits at once arrives whole: the ring outlives its sender. */
+    @Test
+    void aRingMessageOutlivesItsSenderProcess() throws Exception {
+        int length = 256 << 10;
+        try (IpcOneShotServer<byte[]> server = IpcOneShotServer.create(byte[].class);
+                ChildJvm child = Children.start("send-big-and-exit", server.name(), Integer.toString(length))) {
+            assertExitsCleanly(child);
+            IpcOneShotServer.Accepted<byte[]> accepted = accept(server, child);
+            try (var rest = accepted.receiver()) {
+                assertArrayEquals(Wire.pattern(length), accepted.message(),
+                        "256 KiB arrived whole after its sender exited");
+            }
+        }
+    }
+
+    private static byte[] numbered(int size, int index) {
+        byte[] data = Wire.pattern(size);
+        data[0] = (byte) index;
+        data[size - 1] = (byte) ~index;
+        return data;
+    }
+
+    /** The mappings of rings (memfds named by the Linux transport) in this process. */
+    private static long ringMappings() throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/self/maps"))) {
+            return lines.filter(line -> line.contains("memfd:ipc-channel-ring")).count();
         }
     }
 

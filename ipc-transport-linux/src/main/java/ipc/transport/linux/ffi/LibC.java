@@ -74,6 +74,12 @@ public interface LibC {
     long lseek(int fd, long offset, int whence);
 
     /**
+     * {@code fstat(2)} into native memory ({@code struct stat}: {@code Layouts.STAT_SIZE} bytes). An exported symbol
+     * since glibc 2.33; musl has always exported it.
+     */
+    int fstat(int fd, Pointer stat);
+
+    /**
      * {@code mmap} with the address as a pointer (pass {@code null}); returns the address, or MAP_FAILED (-1). The
      * address is deliberately not a {@code long}: that form fails with EINVAL without reaching the kernel when
      * jnr-ffi generates its invoker with ASM (the default), measured with jffi 1.4.3 on JDK 17 and 25.
@@ -116,6 +122,12 @@ public interface LibC {
 
     /** {@code recv(2)} into native memory. */
     @ssize_t long recv(int fd, Pointer buffer, @size_t long length, int flags);
+
+    /**
+     * {@code futex(2)} through {@code syscall(2)} (libc has no wrapper): {@code FUTEX_WAIT} with a relative timeout
+     * ({@code struct timespec}) or {@code FUTEX_WAKE} (pass a null timeout), on a word of shared memory.
+     */
+    long syscall(long number, Pointer word, int operation, int value, Pointer timeout);
 
     @IgnoreError
     String strerror(int errno);

@@ -106,6 +106,11 @@ final class InboundMessage {
         int handleCount = data.getInt(WireHeader.HANDLES_OFFSET);
         int fdCount = data.getInt(WireHeader.FDS_OFFSET);
         long payloadLength = data.getLong(WireHeader.PAYLOAD_LENGTH_OFFSET);
+        if ((flags & WireHeader.FLAG_PAYLOAD_RING) != 0) {
+            // A valid one has exactly one descriptor and goes to RingReader instead.
+            throw WireHeader.malformed("a ring message with no handles and one descriptor", handleCount
+                    + " handles, " + pending.length + " descriptors, flags 0x" + Integer.toHexString(flags));
+        }
         boolean streamed = (flags & WireHeader.FLAG_PAYLOAD_STREAMED) != 0;
         boolean overflow = (flags & WireHeader.FLAG_HANDLE_OVERFLOW) != 0;
         int inlineHandles = fdCount - (streamed ? STREAM_FDS : 0) - (overflow ? 1 : 0);

@@ -72,6 +72,13 @@ public final class Layouts {
     public static final int UCRED_UID = 4;
     public static final int UCRED_GID = 8;
 
+    // struct stat: the same offsets for the fields read here on x86_64 and on aarch64 (the generic layout)
+    /** Room for a {@code struct stat} (144 bytes on x86_64, 128 on aarch64). */
+    public static final int STAT_SIZE = 144;
+    public static final int STAT_DEV = 0;
+    public static final int STAT_INO = 8;
+    public static final int STAT_SIZE_FIELD = 48;
+
     // struct timeval (SO_RCVTIMEO)
     public static final int TIMEVAL_SIZE = 16;
     public static final int TIMEVAL_SEC = 0;

@@ -62,6 +62,13 @@ public final class Linux {
     public static final int F_SEAL_SHRINK = 0x2;
     public static final int F_SEAL_GROW = 0x4;
     public static final int F_SEAL_WRITE = 0x8;
+    public static final int F_SEAL_FUTURE_WRITE = 0x10;
+
+    /** {@code SYS_futex}: 202 on x86_64, 98 on aarch64 (the generic table). */
+    public static final long SYS_FUTEX = Layouts.X86_64 ? 202 : 98;
+    /** Shared (not {@code _PRIVATE}) futex operations: the word may be mapped by several processes. */
+    public static final int FUTEX_WAIT = 0;
+    public static final int FUTEX_WAKE = 1;
     public static final int F_GETFD = 1;
     public static final int F_GETFL = 3;
     public static final int F_SETFL = 4;

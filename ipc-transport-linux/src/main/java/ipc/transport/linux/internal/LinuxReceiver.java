@@ -48,7 +48,9 @@ import jnr.ffi.Pointer;
  * once, from the kernel's datagram into what the user gets. A message without handles is then the block's own
  * {@link ReceivedMessage}, reused for every loan, so such a receive allocates nothing at all. Only a receiver set,
  * which holds one message per ready receiver before any is decoded, copies small payloads to the heap instead
- * ({@link #receiveToHold(long)}). A payload too large for a datagram is read from its stream
+ * ({@link #receiveToHold(long)}). A payload in its sender's ring ({@link SendRing}) is copied out of the ring
+ * ({@link RingReader}) into a buffer of the recipient's choosing, and the slot freed, within the receive. A payload
+ * too large for a datagram is read from its stream
  * ({@link PayloadStream}) straight into a buffer of the recipient's choosing (a new heap array unless it says
  * otherwise), within the same receive: a receive that found such a message's datagram returns once the whole
  * payload arrived.
@@ -119,9 +121,8 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         if (into.isReadOnly()) {
             return receive(timeoutNanos, tails);
         }
-        boolean scatter = into.isDirect() && headLength >= 0
-                && headLength < NativeMessage.DATA_CAPACITY - WireHeader.SIZE;
-        return receive(timeoutNanos, true, tails, into, scatter ? WireHeader.SIZE + headLength : 0);
+        boolean headFits = headLength >= 0 && headLength < NativeMessage.DATA_CAPACITY - WireHeader.SIZE;
+        return receive(timeoutNanos, true, tails, into, headFits ? WireHeader.SIZE + headLength : 0);
     }
 
     /**
@@ -208,18 +209,36 @@ public final class LinuxReceiver extends FdHandle implements ReceiverEndpoint {
         sliced = true;
     }
 
-    /** One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed). */
+    /**
+     * One {@code recvmsg}; null if nothing arrived (EAGAIN: none queued, or the receive timeout passed).
+     *
+     * @param wanted 0, or the bytes of the datagram (wire header included) after which the recipient wants the
+     *     payload in {@code into}: scattered there if {@code into} is direct, and split there if the payload comes
+     *     from a ring without inline bytes
+     */
     private ReceivedMessage receiveNow(NativeMessage block, int flags, boolean lendSmall,
-            IntFunction<ByteBuffer> tails, ByteBuffer into, int head) throws IpcException {
+            IntFunction<ByteBuffer> tails, ByteBuffer into, int wanted) throws IpcException {
         if (FdPressure.active() && !descriptorsFit(block, flags)) {
             return null;
         }
+        int head = wanted > 0 && into.isDirect() ? wanted : 0;
         long length = block.receiveFrom(fd(), flags, head > 0 ? into : null, head);
         if (length < 0) {
             return null;
         }
-        int[] fds = block.receivedFds();
         int receivedFlags = block.receivedFlags();
+        if ((receivedFlags & (Linux.MSG_CTRUNC | Linux.MSG_TRUNC)) == 0 && RingReader.isRingMessage(block, length)) {
+            int ring = block.singleReceivedFd();
+            if (ring >= 0) {
+                FdPressure.observe(ring);
+                if (head > 0) {
+                    block.unscatter(length, into);
+                }
+                return RingReader.receive(block, length, ring, lendSmall, tails, into,
+                        wanted > 0 ? wanted - WireHeader.SIZE : -1);
+            }
+        }
+        int[] fds = block.receivedFds();
         if ((receivedFlags & Linux.MSG_CTRUNC) != 0) {
             // Our control buffer holds the kernel's maximum per datagram: the kernel could not install the rest.
             Descriptors.closeAll(fds);

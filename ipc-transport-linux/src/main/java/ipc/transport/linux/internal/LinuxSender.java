@@ -10,7 +10,10 @@ import java.util.Objects;
 /**
  * The sending end of a channel: one descriptor of an {@code AF_UNIX SOCK_SEQPACKET} socket pair. Each message is
  * one datagram ({@link OutboundMessage}), sent with {@code MSG_NOSIGNAL}: a receiver that is gone gives an
- * {@link ipc.api.IpcDisconnectedException}, never SIGPIPE.
+ * {@link ipc.api.IpcDisconnectedException}, never SIGPIPE. A message without handles whose payload is
+ * {@link SendRing#MIN_PAYLOAD} to {@link SendRing#SLOT_BYTES} bytes has its payload copied into this sender's ring
+ * (shared memory the receiver maps, made at the first such message and closed with the sender), and its datagram
+ * carries only the ring and the slot; with no slot free it goes the ordinary way.
  *
  * <h2>When a send waits</h2>
  * Only while the socket's buffer is full of messages the receiver has not read yet: with the default
@@ -28,8 +31,46 @@ import java.util.Objects;
  */
 public final class LinuxSender extends FdHandle implements SenderEndpoint {
 
+    private static final System.Logger LOG = System.getLogger(LinuxSender.class.getName());
+
+    /** This sender's ring ({@link SendRing}), made at its first message that qualifies; null before. */
+    private volatile SendRing ring;
+    /** Set if the ring could not be made: this sender then sends every payload the ordinary way. */
+    private volatile boolean ringRefused;
+
     private LinuxSender(int fd) {
         super(fd);
+    }
+
+    /**
+     * This sender's ring, made now if this is the first call; null if it could not be made. Called only by a send
+     * in flight, so the ring is never made after {@link #freeResources()} ran.
+     */
+    SendRing ring() {
+        SendRing made = ring;
+        if (made != null || ringRefused) {
+            return made;
+        }
+        synchronized (this) {
+            if (ring == null && !ringRefused) {
+                try {
+                    ring = SendRing.create();
+                } catch (IpcException e) {
+                    ringRefused = true;
+                    LOG.log(System.Logger.Level.DEBUG, "No message ring for " + this + ", payloads go the "
+                            + "ordinary way: " + e.getMessage());
+                }
+            }
+            return ring;
+        }
+    }
+
+    @Override
+    protected void freeResources() {
+        SendRing made = ring;
+        if (made != null) {
+            made.close();
+        }
     }
 
     /**

@@ -60,6 +60,9 @@ final class NativeMessage {
     private final Pointer data;
     private final ByteBuffer dataBuffer;
     private final Pointer pollfd;
+    /** The data offset of {@link #tailScratch()}. */
+    static final int TAIL_SCRATCH_AT = DATA_CAPACITY - Layouts.STAT_SIZE;
+    private final Pointer tailScratch;
     private final Runnable returner = this::endLoan;
     /**
      * The frame of {@link #loan}: a view of the data area from {@link WireHeader#SIZE} on (where the payload of a
@@ -89,6 +92,7 @@ final class NativeMessage {
         data = block.slice(DATA_AT, DATA_CAPACITY);
         dataBuffer = fields.slice(DATA_AT, DATA_CAPACITY).order(ByteOrder.nativeOrder());
         pollfd = block.slice(POLLFD_AT, Layouts.POLLFD_SIZE);
+        tailScratch = block.slice(DATA_AT + TAIL_SCRATCH_AT, Layouts.STAT_SIZE);
         controlAddress = block.address() + CONTROL_AT;
         loanFrame = fields.slice(DATA_AT + WireHeader.SIZE, DATA_CAPACITY - WireHeader.SIZE);
         loan = new ReceivedMessage(loanFrame, List.of(), returner);
@@ -165,13 +169,24 @@ final class NativeMessage {
      */
     ReceivedMessage lendScattered(int payloadLength, ByteBuffer into) {
         int head = scatterHead - WireHeader.SIZE;
+        into.limit(into.position() + payloadLength - head);
+        return lendHead(head, into);
+    }
+
+    /**
+     * Lends the first {@code head} bytes after the wire header of the message datagram received into this block as
+     * the message's frame, with {@code tail}, which the recipient owns and which holds the rest of the payload between
+     * its position and limit: as {@link #lendPayload}. The message is reused while the tail is the same buffer.
+     *
+     * @return the message; its frame is big-endian, position 0, limit {@code head}
+     */
+    ReceivedMessage lendHead(int head, ByteBuffer tail) {
         lent = true;
         loanFrame.clear();
         loanFrame.limit(head);
         loanFrame.order(ByteOrder.BIG_ENDIAN);
-        into.limit(into.position() + payloadLength - head);
-        if (scatterLoan == null || scatterLoan.tail() != into) {
-            scatterLoan = new ReceivedMessage(loanFrame, List.of(), returner, into);
+        if (scatterLoan == null || scatterLoan.tail() != tail) {
+            scatterLoan = new ReceivedMessage(loanFrame, List.of(), returner, tail);
         }
         return scatterLoan;
     }
@@ -389,6 +404,35 @@ final class NativeMessage {
     /** The {@code msg_flags} a {@code recvmsg} returned ({@code MSG_TRUNC}, {@code MSG_CTRUNC}). */
     int receivedFlags() {
         return fields.getInt(Layouts.MSGHDR_FLAGS);
+    }
+
+    /**
+     * The one descriptor a {@code recvmsg} delivered, if it delivered exactly one in a single control message (a
+     * message whose payload is in a ring, say); -1 if it delivered none or several, which {@link #receivedFds()}
+     * then reads. Allocates nothing.
+     */
+    int singleReceivedFd() {
+        long controlLength = fields.getLong(Layouts.MSGHDR_CONTROLLEN);
+        if (controlLength != Layouts.cmsgSpace(FD_BYTES)
+                || fields.getLong(CONTROL_AT + Layouts.CMSGHDR_LEN) != Layouts.cmsgLen(FD_BYTES)
+                || fields.getInt(CONTROL_AT + Layouts.CMSGHDR_LEVEL) != Linux.SOL_SOCKET
+                || fields.getInt(CONTROL_AT + Layouts.CMSGHDR_TYPE) != Linux.SCM_RIGHTS) {
+            return -1;
+        }
+        return fields.getInt(CONTROL_AT + Layouts.CMSG_DATA);
+    }
+
+    /**
+     * The last {@link Layouts#STAT_SIZE} bytes of the data area, as scratch for a call made once a datagram short
+     * enough not to reach them was received ({@code fstat} of a ring); read back with {@link #tailScratchLong}.
+     */
+    Pointer tailScratch() {
+        return tailScratch;
+    }
+
+    /** The long at {@code offset} of {@link #tailScratch()}. */
+    long tailScratchLong(int offset) {
+        return dataBuffer.getLong(TAIL_SCRATCH_AT + offset);
     }
 
     /**

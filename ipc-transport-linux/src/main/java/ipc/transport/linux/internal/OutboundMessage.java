@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Sends one message as one datagram (see {@link WireHeader} for the format): the payload inline when it fits,
+ * Sends one message as one datagram (see {@link WireHeader} for the format): the payload in a slot of the sender's ring
+ * ({@link SendRing}) if the message has no handles, a payload of {@link SendRing#MIN_PAYLOAD} to
+ * {@link SendRing#SLOT_BYTES} bytes, and a slot is free; otherwise inline when it fits,
  * otherwise on a stream whose end rides in the datagram ({@link PayloadStream}); up to {@link Linux#SCM_MAX_FD} descriptors in the datagram
  * and the rest through a {@link HandleOverflow}. Either way the message is a single {@code sendmsg} on the
  * channel, so it arrives whole and is never interleaved with other senders' messages.
@@ -52,11 +54,7 @@ final class OutboundMessage {
         this.owner = owner;
         this.parts = parts;
         this.prefixed = prefixed;
-        long length = 0;
-        for (ByteBuffer part : parts) {
-            length += part.remaining();
-        }
-        this.payloadLength = length;
+        this.payloadLength = length(parts);
         this.handles = handles;
         this.fds = handles.length == 0 ? NO_FDS : new int[handles.length];
         for (int i = 0; i < handles.length; i++) {
@@ -92,6 +90,9 @@ final class OutboundMessage {
             throw new IllegalArgumentException("A message carries at most " + HandleOverflow.MAX_HANDLES
                     + " handles, got " + handles.size());
         }
+        if (handles.isEmpty() && sendThroughRing(socket, owner, EMPTY, parts, null, null, length(parts))) {
+            return;
+        }
         FdHandle[] pinned = handles.isEmpty() ? NO_HANDLES : new FdHandle[handles.size()];
         int count = 0;
         try {
@@ -119,7 +120,11 @@ final class OutboundMessage {
      */
     static void send(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer buffer, byte[] array)
             throws IpcException {
-        long length = (long) prefix.remaining() + (buffer != null ? buffer.remaining() : array.length);
+        int payloadLength = buffer != null ? buffer.remaining() : array.length;
+        if (sendThroughRing(socket, owner, prefix, null, buffer, array, payloadLength)) {
+            return;
+        }
+        long length = (long) prefix.remaining() + payloadLength;
         if (length > maxInlinePayload(0) || !sendInline(socket, owner, prefix, buffer, array)) {
             ByteBuffer payload = buffer != null ? buffer : ByteBuffer.wrap(array);
             new OutboundMessage(socket, owner, new ByteBuffer[] {prefix, payload}, true, NO_HANDLES).send();
@@ -159,6 +164,68 @@ final class OutboundMessage {
         } finally {
             block.give();
         }
+    }
+
+    /**
+     * Sends a message without handles through the ring of {@code owner} ({@link SendRing}), if it qualifies: its
+     * prefix in the datagram, its payload ({@code parts}, else {@code buffer}'s remaining bytes, else all of
+     * {@code array}) copied into a free slot. No buffer's position moves.
+     *
+     * @param ringLength the payload's length (without the prefix)
+     * @return false, having sent nothing, if the message does not qualify (the owner is not a sender, the payload is
+     *     not of {@link SendRing#MIN_PAYLOAD} to {@link SendRing#SLOT_BYTES} bytes, the prefix is longer than
+     *     {@link #INLINE_PREFIX_MAX}), the sender has no ring, or no slot is free
+     */
+    private static boolean sendThroughRing(int socket, FdHandle owner, ByteBuffer prefix, ByteBuffer[] parts,
+            ByteBuffer buffer, byte[] array, long ringLength) throws IpcException {
+        if (ringLength < SendRing.MIN_PAYLOAD || ringLength > SendRing.SLOT_BYTES
+                || prefix.remaining() > INLINE_PREFIX_MAX || !(owner instanceof LinuxSender sender)) {
+            return false;
+        }
+        SendRing ring = sender.ring();
+        if (ring == null) {
+            return false;
+        }
+        boolean sent = false;
+        int slot = -1;
+        NativeMessage block = NativeMessage.take();
+        try {
+            // The block's data area is free until the datagram is written into it.
+            slot = ring.acquire((int) ringLength, SendRing.WAIT_NANOS, block.data());
+            if (slot < 0) {
+                return false;
+            }
+            if (parts != null) {
+                ring.write(slot, parts);
+            } else if (buffer != null) {
+                ring.write(slot, buffer);
+            } else {
+                ring.write(slot, array);
+            }
+            int prefixLength = prefix.remaining();
+            ByteBuffer data = block.dataBuffer();
+            WireHeader.write(data, WireHeader.TYPE_MESSAGE, WireHeader.FLAG_PAYLOAD_RING, 0, 1,
+                    prefixLength + ringLength);
+            copy(prefix, data, WireHeader.SIZE);
+            data.putInt(WireHeader.SIZE + prefixLength, slot);
+            block.prepareSend(WireHeader.SIZE + prefixLength + SendRing.REF_BYTES, 1);
+            block.setFd(0, ring.fd());
+            sent = block.sendTo(socket, Linux.MSG_NOSIGNAL, owner);
+            return sent;
+        } finally {
+            if (!sent && slot >= 0) {
+                ring.release(slot);
+            }
+            block.give();
+        }
+    }
+
+    private static long length(ByteBuffer[] parts) {
+        long length = 0;
+        for (ByteBuffer part : parts) {
+            length += part.remaining();
+        }
+        return length;
     }
 
     private static FdHandle pin(TransportHandle handle) {

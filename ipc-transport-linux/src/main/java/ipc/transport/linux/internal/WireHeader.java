@@ -13,18 +13,22 @@ import java.nio.ByteBuffer;
  *      0    4 magic          {@link #MAGIC}
  *      4    1 version        {@link #VERSION}
  *      5    1 type           {@link #TYPE_MESSAGE} or {@link #TYPE_OVERFLOW}
- *      6    2 flags          {@link #FLAG_PAYLOAD_STREAMED}, {@link #FLAG_HANDLE_OVERFLOW} (messages only)
+ *      6    2 flags          {@link #FLAG_PAYLOAD_STREAMED}, {@link #FLAG_HANDLE_OVERFLOW}, {@link #FLAG_PAYLOAD_RING}
+ *                            (messages only)
  *      8    4 handle count   message: every handle of the message; overflow: the handles of this datagram
  *     12    4 fd count       descriptors attached to this datagram (SCM_RIGHTS)
  *     16    8 payload length bytes of the message payload (0 in an overflow datagram)
  *     24    n handle kinds   message only: one byte per handle of the message ({@link #kindCode})
  *   24+n    m payload        message only: exactly {@code payload length} bytes, or when
  *                            {@link #FLAG_PAYLOAD_STREAMED}, the first m bytes of the payload (m &lt;= payload length,
- *                            the rest follows on the stream: {@link PayloadStream})
+ *                            the rest follows on the stream: {@link PayloadStream}), or when
+ *                            {@link #FLAG_PAYLOAD_RING}, the first m bytes followed by the ring slot's number (4
+ *                            bytes), the rest of the payload being in that slot ({@link SendRing})
  * </pre>
  *
  * <p>The descriptors of a message datagram are, in order: its first handles, then, if
  * {@link #FLAG_PAYLOAD_STREAMED}, the receiving end of the payload stream and the memfd for the rest of the payload,
+ * or if {@link #FLAG_PAYLOAD_RING} (then alone: no handles) the sender's ring,
  * then the receiving end of the overflow socket pair (if
  * {@link #FLAG_HANDLE_OVERFLOW}) from which the remaining handles are read, {@link #TYPE_OVERFLOW} datagrams of at
  * most {@link Linux#SCM_MAX_FD} descriptors each.
@@ -39,13 +43,15 @@ final class WireHeader {
 
     /** {@code "jipc"} read as a big-endian int; a datagram that does not start with it is not ours. */
     static final int MAGIC = 0x6a697063;
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
     static final byte TYPE_MESSAGE = 1;
     static final byte TYPE_OVERFLOW = 2;
     /** The payload continues on a stream whose end and memfd ride in the datagram ({@link PayloadStream}). */
     static final short FLAG_PAYLOAD_STREAMED = 0x1;
     static final short FLAG_HANDLE_OVERFLOW = 0x2;
-    private static final short KNOWN_FLAGS = FLAG_PAYLOAD_STREAMED | FLAG_HANDLE_OVERFLOW;
+    /** The payload, after the inline bytes, waits in a slot of the sender's ring, whose memfd rides alone. */
+    static final short FLAG_PAYLOAD_RING = 0x4;
+    private static final short KNOWN_FLAGS = FLAG_PAYLOAD_STREAMED | FLAG_HANDLE_OVERFLOW | FLAG_PAYLOAD_RING;
 
     static final int MAGIC_OFFSET = 0;
     static final int VERSION_OFFSET = 4;

@@ -33,7 +33,9 @@ class FramingThresholdTest {
             NativeMessage block = NativeMessage.take();
             try {
                 List<TransportHandle> handles = java.util.Collections.nCopies(handleCount, carried.sender());
-                pair.sender().send(frame(length, 7), handles);
+                // The ordinary path: without handles, a payload of this size would otherwise take the ring.
+                OutboundMessage.send(((LinuxSender) pair.sender()).fd(), null, new ByteBuffer[] {frame(length, 7)},
+                        handles);
                 long datagram = block.receiveFrom(((LinuxReceiver) pair.receiver()).fd(), 0);
                 int[] fds = block.receivedFds();
                 Descriptors.closeAll(fds);
@@ -63,7 +65,8 @@ class FramingThresholdTest {
             EndpointPair pair = Channels.pair();
             try {
                 // One datagram of the largest size fills the socket buffer: receive it before sending the next.
-                pair.sender().send(frame(length, beyond), List.of());
+                // The ordinary path: a payload of this size would otherwise take the ring.
+                OutboundMessage.send(((LinuxSender) pair.sender()).fd(), null, frame(length, beyond), List.of());
                 ReceivedMessage big = receive(pair.receiver());
                 assertFrame(big.frame(), length, beyond, "frame of max inline " + (beyond >= 0 ? "+" : "") + beyond);
                 pair.sender().send(frame(3, 1), List.of());

@@ -158,6 +158,47 @@ class HostileFrameTest {
                     fds.add(channelEnd());
                     return WireHeader.SIZE;
                 }),
+                new Case("an unsealed ring", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE, 0));
+                    return ringMessage(data, 40_000, 0);
+                }),
+                new Case("a ring of the wrong size", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE - 4096, RING_SEALS));
+                    return ringMessage(data, 40_000, 0);
+                }),
+                new Case("a ring sealed against writes", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE, RING_SEALS | Linux.F_SEAL_WRITE));
+                    return ringMessage(data, 40_000, 0);
+                }),
+                new Case("a pipe as the ring", (data, fds) -> {
+                    fds.add(pipeEnd());
+                    return ringMessage(data, 40_000, 0);
+                }),
+                new Case("a ring slot past the last", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE, RING_SEALS));
+                    return ringMessage(data, 40_000, SendRing.SLOTS);
+                }),
+                new Case("a negative ring slot", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE, RING_SEALS));
+                    return ringMessage(data, 40_000, -1);
+                }),
+                new Case("a ring payload larger than a slot", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE, RING_SEALS));
+                    return ringMessage(data, SendRing.SLOT_BYTES + 1, 0);
+                }),
+                new Case("a ring message whose inline part exceeds its payload", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE, RING_SEALS));
+                    message(data, WireHeader.FLAG_PAYLOAD_RING, 0, 1, 4);
+                    return WireHeader.SIZE + 10 + SendRing.REF_BYTES;
+                }),
+                new Case("a ring message with a handle", (data, fds) -> {
+                    message(data, WireHeader.FLAG_PAYLOAD_RING, 1, 2, 40_000, TransportKind.SENDER);
+                    data.putInt(WireHeader.SIZE + 1, 0);
+                    fds.add(channelEnd());
+                    fds.add(ring(SendRing.SIZE, RING_SEALS));
+                    return WireHeader.SIZE + 1 + SendRing.REF_BYTES;
+                }),
+                new Case("a ring message without its ring", (data, fds) -> ringMessage(data, 40_000, 0)),
                 new Case("an empty datagram", (data, fds) -> 0));
     }
 
@@ -280,6 +321,26 @@ class HostileFrameTest {
         Memfds.resize(fd, length);
         if (sealed) {
             Memfds.seal(fd);
+        }
+        return fd;
+    }
+
+    /** The seals a sender's ring carries. */
+    static final int RING_SEALS = SendRing.SEALS;
+
+    /** A ring message: header, no inline bytes, the slot number; the ring is attached by the caller. */
+    static int ringMessage(ByteBuffer data, long payload, int slot) {
+        message(data, WireHeader.FLAG_PAYLOAD_RING, 0, 1, payload);
+        data.putInt(WireHeader.SIZE, slot);
+        return WireHeader.SIZE + SendRing.REF_BYTES;
+    }
+
+    /** A memfd of {@code length} bytes with {@code seals} (0 for none). */
+    static int ring(int length, int seals) throws IpcException {
+        int fd = Memfds.create("hostile-ring");
+        Memfds.resize(fd, length);
+        if (seals != 0 && Native.libc().fcntl(fd, Linux.F_ADD_SEALS, seals) < 0) {
+            throw Native.lastError("fcntl(F_ADD_SEALS)");
         }
         return fd;
     }
