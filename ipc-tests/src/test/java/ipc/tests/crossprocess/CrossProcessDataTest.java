@@ -76,21 +76,6 @@ class CrossProcessDataTest {
         }
     }
 
-    /** A ring-sized message sent by a child that exits at once arrives whole: the ring outlives its sender. */
-    @Test
-    void aRingMessageOutlivesItsSenderProcess() throws Exception {
-        int length = 256 << 10;
-        try (IpcOneShotServer<byte[]> server = IpcOneShotServer.create(byte[].class);
-                ChildJvm child = Children.start("send-big-and-exit", server.name(), Integer.toString(length))) {
-            assertExitsCleanly(child);
-            IpcOneShotServer.Accepted<byte[]> accepted = accept(server, child);
-            try (var rest = accepted.receiver()) {
-                assertArrayEquals(Wire.pattern(length), accepted.message(),
-                        "256 KiB arrived whole after its sender exited");
-            }
-        }
-    }
-
     private static byte[] numbered(int size, int index) {
         byte[] data = Wire.pattern(size);
         data[0] = (byte) index;
@@ -106,19 +91,28 @@ class CrossProcessDataTest {
     }
 
     /**
-     * A large message sent while nobody reads, by a child that exits as soon as its send returns: the send hands the
-     * rest of the payload to the kernel (the stream's memfd), so the message arrives whole after the child is gone.
+     * A message sent while nobody reads, by a child that exits as soon as its send returns, arrives whole after the
+     * child is gone: a large one because the send hands the rest of its payload to the kernel (the stream's memfd), a
+     * ring-sized one because the ring's memfd rides in the message and outlives its sender.
      */
     @Test
     void aLargeMessageOutlivesItsSenderProcess() throws Exception {
-        int length = 24 << 20;
+        assertOutlivesItsSenderProcess(24 << 20);
+    }
+
+    @Test
+    void aRingMessageOutlivesItsSenderProcess() throws Exception {
+        assertOutlivesItsSenderProcess(256 << 10);
+    }
+
+    private static void assertOutlivesItsSenderProcess(int length) throws Exception {
         try (IpcOneShotServer<byte[]> server = IpcOneShotServer.create(byte[].class);
                 ChildJvm child = Children.start("send-big-and-exit", server.name(), Integer.toString(length))) {
             assertExitsCleanly(child);
             IpcOneShotServer.Accepted<byte[]> accepted = accept(server, child);
             try (var rest = accepted.receiver()) {
                 assertArrayEquals(Wire.pattern(length), accepted.message(),
-                        "24 MiB arrived whole after its sender exited");
+                        length + " bytes arrived whole after their sender exited");
             }
         }
     }
