@@ -47,7 +47,7 @@ final class OutboundMessage {
     /** Descriptors a streamed payload adds to the datagram: the stream's receiving end and the memfd. */
     private static final int STREAM_FDS = 2;
     /** The largest first part that stays in the datagram when the payload is streamed. */
-    private static final int INLINE_PREFIX_MAX = 4096;
+    static final int INLINE_PREFIX_MAX = 4096;
 
     private OutboundMessage(int socket, FdHandle owner, ByteBuffer[] parts, boolean prefixed, FdHandle[] handles) {
         this.socket = socket;

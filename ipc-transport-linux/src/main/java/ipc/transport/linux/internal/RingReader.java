@@ -25,8 +25,9 @@ import jnr.ffi.Pointer;
  * recipient's {@code tails}.
  *
  * <h2>What is checked</h2>
- * The datagram must be ours and declare no handles, exactly one descriptor, a slot number below {@link SendRing#SLOTS}
- * and at most {@link SendRing#SLOT_BYTES} bytes in the ring, within {@link IpcLimits#current()}. Before a ring is
+ * The datagram must be ours and declare no handles, exactly one descriptor, at most
+ * {@link OutboundMessage#INLINE_PREFIX_MAX} inline bytes, a slot number below {@link SendRing#SLOTS} and at most
+ * {@link SendRing#SLOT_BYTES} bytes in the ring, within {@link IpcLimits#current()}. Before a ring is
  * mapped its descriptor must be a memfd on the same internal file system as this process's own memfds (not
  * {@code hugetlbfs}, where touching a page the system cannot back kills the process with SIGBUS), sealed against
  * shrinking and growing, of exactly {@link SendRing#SIZE} bytes. Nothing in the ring is trusted but its bytes: the
@@ -105,12 +106,14 @@ final class RingReader {
                         + " handles, " + fds + " descriptors, flags 0x" + Integer.toHexString(flags));
             }
             long inlineLength = length - WireHeader.SIZE - SendRing.REF_BYTES;
+            // Senders put at most a short prefix inline (and the block's last bytes are scratch for the fstat below).
             if (payloadLength < 0 || payloadLength > WireHeader.MAX_PAYLOAD || inlineLength < 0
-                    || inlineLength > payloadLength || payloadLength - inlineLength > SendRing.SLOT_BYTES) {
+                    || inlineLength > Math.min(payloadLength, OutboundMessage.INLINE_PREFIX_MAX)
+                    || payloadLength - inlineLength > SendRing.SLOT_BYTES) {
                 throw WireHeader.malformed("a ring message of " + (WireHeader.SIZE + SendRing.REF_BYTES) + " to "
-                        + (WireHeader.SIZE + SendRing.REF_BYTES + payloadLength) + " bytes for a payload of up to "
-                        + SendRing.SLOT_BYTES + " bytes in the ring", length + " bytes for a payload of "
-                        + payloadLength + " bytes");
+                        + (WireHeader.SIZE + SendRing.REF_BYTES + OutboundMessage.INLINE_PREFIX_MAX)
+                        + " bytes for a payload of up to " + SendRing.SLOT_BYTES + " bytes in the ring",
+                        length + " bytes for a payload of " + payloadLength + " bytes");
             }
             inline = (int) inlineLength;
             whole = (int) payloadLength;

@@ -191,6 +191,13 @@ class HostileFrameTest {
                     message(data, WireHeader.FLAG_PAYLOAD_RING, 0, 1, 4);
                     return WireHeader.SIZE + 10 + SendRing.REF_BYTES;
                 }),
+                new Case("a ring message with more inline bytes than a prefix", (data, fds) -> {
+                    fds.add(ring(SendRing.SIZE, RING_SEALS));
+                    int inline = OutboundMessage.INLINE_PREFIX_MAX + 1;
+                    message(data, WireHeader.FLAG_PAYLOAD_RING, 0, 1, inline + 40_000);
+                    data.putInt(WireHeader.SIZE + inline, 0);
+                    return WireHeader.SIZE + inline + SendRing.REF_BYTES;
+                }),
                 new Case("a ring message with a handle", (data, fds) -> {
                     message(data, WireHeader.FLAG_PAYLOAD_RING, 1, 2, 40_000, TransportKind.SENDER);
                     data.putInt(WireHeader.SIZE + 1, 0);
