@@ -95,6 +95,10 @@ public final class IpcBytesReceiver extends AbstractHandle {
                 if (payload == message.tail() && payload.position() == 0) {
                     return payload; // read by the transport straight into the buffer given above, or a new one
                 }
+                if (payload == buffer) {
+                    // The whole message, header first, read into the buffer given above: the payload moves down.
+                    return buffer.compact().flip();
+                }
                 ByteBuffer into = payload.remaining() <= buffer.capacity() ? buffer.clear()
                         : ByteBuffer.allocate(payload.remaining());
                 return into.put(payload).flip();

@@ -24,10 +24,14 @@ import java.util.TreeSet;
  * memfd name (the library's are {@code memfd:ipc-channel-shared-memory} for shared memory and
  * {@code memfd:ipc-channel-message} for large payloads), and {@code file} for every other path.
  *
- * <p>Files the JVM opens by itself are left out: jars, jmods and zips (opened lazily as classes load, and kept open)
- * and anything under {@code java.home} (the runtime image, the CDS archive). Counting them would report a class
- * that happened to load first during a test as a leak. Everything else a path names, devices and directories
- * included, is counted, so a leaked {@code /proc/self/fd/N} re-open or directory descriptor shows up.
+ * <p>Files the JVM opens by itself are left out: jars, jmods and zips (opened lazily as classes load, and kept open),
+ * anything under {@code java.home} (the runtime image, the CDS archive), and the control-group files under
+ * {@code /sys/fs/cgroup} that its container support reads again and again from its own threads (the collector's and
+ * {@code Runtime.availableProcessors()} re-read the CPU quota and memory limit, each an open, a read and a close):
+ * a snapshot taken during such a read would count it and make the next comparison fail for nothing. Counting the
+ * jars would report a class that happened to load first during a test as a leak. Everything else a path names,
+ * devices and directories included, is counted, so a leaked {@code /proc/self/fd/N} re-open or directory descriptor
+ * shows up.
  *
  * <h2>Mapping kinds</h2>
  * One kind per library memfd name, {@code map:<name>}, counting the lines of {@code /proc/self/maps} that map it.
@@ -44,6 +48,7 @@ public final class ResourceSnapshot {
     private static final Path MAPS = Path.of("/proc/self/maps");
     private static final String MEMFD = "/memfd:";
     private static final String DELETED = " (deleted)";
+    private static final String CONTROL_GROUPS = "/sys/fs/cgroup";
 
     private final Map<String, Integer> counts;
     private final Map<String, String> descriptors;
@@ -105,7 +110,7 @@ public final class ResourceSnapshot {
         }
         if (target.startsWith("/")) {
             boolean jvmOwn = target.endsWith(".jar") || target.endsWith(".jmod") || target.endsWith(".zip")
-                    || target.startsWith(javaHome + "/");
+                    || target.startsWith(javaHome + "/") || target.startsWith(CONTROL_GROUPS);
             return jvmOwn ? null : "file";
         }
         return "other";
@@ -132,8 +137,8 @@ public final class ResourceSnapshot {
     }
 
     /**
-     * What differs from {@code baseline}: every kind whose count changed, then (at most 20 of) the descriptors
-     * open now that were not open then, with their targets.
+     * What differs from {@code baseline}: every kind whose count changed, then (at most 20 of each) the descriptors
+     * open now that were not open then, and those open then that are not open now, with their targets.
      *
      * @param baseline the earlier snapshot
      * @return a text for an assertion message
@@ -150,19 +155,26 @@ public final class ResourceSnapshot {
                         .append(" (").append(after > before ? "+" : "").append(after - before).append(')');
             }
         }
-        List<String> appeared = new ArrayList<>();
+        appendDescriptors(text, "new descriptors", descriptors, baseline.descriptors);
+        appendDescriptors(text, "descriptors gone", baseline.descriptors, descriptors);
+        return text.toString();
+    }
+
+    /** Appends the descriptors of {@code these} that {@code others} does not hold under the same number. */
+    private static void appendDescriptors(StringBuilder text, String title, Map<String, String> these,
+            Map<String, String> others) {
+        List<String> listed = new ArrayList<>();
         Map<String, String> byNumber = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
-        byNumber.putAll(descriptors);
+        byNumber.putAll(these);
         for (Map.Entry<String, String> entry : byNumber.entrySet()) {
-            if (!entry.getValue().equals(baseline.descriptors.get(entry.getKey()))) {
-                appeared.add("fd " + entry.getKey() + " -> " + entry.getValue());
+            if (!entry.getValue().equals(others.get(entry.getKey()))) {
+                listed.add("fd " + entry.getKey() + " -> " + entry.getValue());
             }
         }
-        if (!appeared.isEmpty()) {
-            text.append("\n  new descriptors: ").append(String.join(", ", appeared.subList(0,
-                    Math.min(20, appeared.size())))).append(appeared.size() > 20 ? ", ..." : "");
+        if (!listed.isEmpty()) {
+            text.append("\n  ").append(title).append(": ").append(String.join(", ", listed.subList(0,
+                    Math.min(20, listed.size())))).append(listed.size() > 20 ? ", ..." : "");
         }
-        return text.toString();
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.Objects;
  * {@link ipc.api.IpcDisconnectedException}, never SIGPIPE. A message without handles whose payload is
  * {@link SendRing#MIN_PAYLOAD} to {@link SendRing#SLOT_BYTES} bytes has its payload copied into this sender's ring
  * (shared memory the receiver maps, made at the first such message and closed with the sender), and its datagram
- * carries only the ring and the slot; with no slot free it goes the ordinary way.
+ * carries only the ring and the slot. With no slot free the send waits for one up to {@link SendRing#WAIT_NANOS},
+ * then goes the ordinary way, as it does while the ring cannot be made.
  *
  * <h2>When a send waits</h2>
  * Only while the socket's buffer is full of messages the receiver has not read yet: with the default
@@ -33,36 +34,56 @@ public final class LinuxSender extends FdHandle implements SenderEndpoint {
 
     private static final System.Logger LOG = System.getLogger(LinuxSender.class.getName());
 
+    /**
+     * How long after a failure to make this sender's ring (descriptor or memory pressure at that moment) the next
+     * message that qualifies tries again; meanwhile payloads go the ordinary way.
+     */
+    static final long RING_RETRY_NANOS = 1_000_000_000L;
+
     /** This sender's ring ({@link SendRing}), made at its first message that qualifies; null before. */
     private volatile SendRing ring;
-    /** Set if the ring could not be made: this sender then sends every payload the ordinary way. */
-    private volatile boolean ringRefused;
+    /** Whether the last attempt to make the ring failed; then {@link #ringFailedAt} says when. */
+    private volatile boolean ringFailed;
+    /** {@link System#nanoTime()} of the last failed attempt to make the ring. */
+    private volatile long ringFailedAt;
 
     private LinuxSender(int fd) {
         super(fd);
     }
 
     /**
-     * This sender's ring, made now if this is the first call; null if it could not be made. Called only by a send
-     * in flight, so the ring is never made after {@link #freeResources()} ran.
+     * This sender's ring, made now if this is the first call, or the first since {@link #RING_RETRY_NANOS} after a
+     * failed attempt; null if there is none. Called only by a send in flight, so the ring is never made after
+     * {@link #freeResources()} ran.
      */
     SendRing ring() {
         SendRing made = ring;
-        if (made != null || ringRefused) {
+        if (made != null || waitingToRetry()) {
             return made;
         }
         synchronized (this) {
-            if (ring == null && !ringRefused) {
+            if (ring == null && !waitingToRetry()) {
                 try {
                     ring = SendRing.create();
+                    ringFailed = false;
                 } catch (IpcException e) {
-                    ringRefused = true;
-                    LOG.log(System.Logger.Level.DEBUG, "No message ring for " + this + ", payloads go the "
+                    ringFailedAt = System.nanoTime();
+                    ringFailed = true;
+                    LOG.log(System.Logger.Level.DEBUG, "No message ring for " + this + " for now, payloads go the "
                             + "ordinary way: " + e.getMessage());
                 }
             }
             return ring;
         }
+    }
+
+    /** This sender's ring if it was made, without making it; for tests. */
+    SendRing ringIfMade() {
+        return ring;
+    }
+
+    private boolean waitingToRetry() {
+        return ringFailed && System.nanoTime() - ringFailedAt < RING_RETRY_NANOS;
     }
 
     @Override

@@ -16,10 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ipc.api.IpcDescriptorLimitException;
 import ipc.api.IpcLimitExceededException;
 import ipc.api.IpcLimits;
 import ipc.api.spi.EndpointPair;
 import ipc.api.spi.ReceivedMessage;
+import ipc.transport.linux.ffi.ResourceLimits;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -357,6 +359,57 @@ class RingTest {
                 assertFrame(receive(pair.receiver()).frame(), 40 * KIB, 4, "the next message");
             } finally {
                 IpcLimits.set(before);
+                ChannelTestSupport.close(pair);
+            }
+        });
+    }
+
+    @Test
+    void aRingThatCouldNotBeMadeIsTriedAgainASecondLater() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ResourceLimits limits = ResourceLimits.load();
+            long[] saved = new long[2];
+            assertEquals(0, limits.getrlimit(ResourceLimits.RLIMIT_NOFILE, saved), "getrlimit");
+            // Every class of the path loaded before descriptors run out (loading one opens its file), the
+            // failure's too.
+            assertInstanceOf(IpcDescriptorLimitException.class, Native.error("memfd_create", Errors.EMFILE));
+            EndpointPair warm = Channels.pair();
+            try {
+                warm.sender().send(frame(64 * KIB, 1), List.of());
+                assertFrame(receive(warm.receiver()).frame(), 64 * KIB, 1, "warm-up");
+            } finally {
+                ChannelTestSupport.close(warm);
+            }
+            EndpointPair pair = Channels.pair();
+            LinuxSender sender = (LinuxSender) pair.sender();
+            try {
+                long failed = System.nanoTime();
+                // No descriptor can be opened for a moment: the ring's memfd cannot be made.
+                assertEquals(0, limits.setrlimit(ResourceLimits.RLIMIT_NOFILE, new long[] {0, saved[1]}));
+                try {
+                    sender.send(frame(64 * KIB, 2), List.of());
+                } finally {
+                    assertEquals(0, limits.setrlimit(ResourceLimits.RLIMIT_NOFILE, saved), "limit restored");
+                }
+                assertNull(sender.ringIfMade(), "no ring without a descriptor for it");
+                assertFrame(receive(pair.receiver()).frame(), 64 * KIB, 2, "sent the ordinary way");
+                sender.send(frame(64 * KIB, 3), List.of());
+                if (System.nanoTime() - failed < LinuxSender.RING_RETRY_NANOS) {
+                    assertNull(sender.ringIfMade(), "not tried again within a second of the failure");
+                }
+                assertFrame(receive(pair.receiver()).frame(), 64 * KIB, 3, "the next message");
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                for (int i = 4; sender.ringIfMade() == null && System.nanoTime() < deadline; i++) {
+                    Thread.sleep(50); // the retry is due a second after the failure
+                    sender.send(frame(64 * KIB, i), List.of());
+                    assertFrame(receive(pair.receiver()).frame(), 64 * KIB, i, "message " + i);
+                }
+                assertNotNull(sender.ringIfMade(), "made at a message a second after the failure");
+                assertTrue(System.nanoTime() - failed >= LinuxSender.RING_RETRY_NANOS, "not before a second");
+                sender.send(frame(64 * KIB, 99), List.of());
+                assertEquals(1, sender.ring().slotsInUse(), "the ring is used");
+                assertFrame(receive(pair.receiver()).frame(), 64 * KIB, 99, "through the ring");
+            } finally {
                 ChannelTestSupport.close(pair);
             }
         });
