@@ -50,8 +50,8 @@ public final class Seeds {
     static final short FLAG_HANDLE_OVERFLOW = 0x2;
     /** The payload, after its inline bytes, waits in a slot of the sender's ring (a memfd of {@link #RING_SIZE}). */
     static final short FLAG_PAYLOAD_RING = 0x4;
-    /** The size of a sender's ring: a page of state words and four slots of 1 MiB + 64 KiB. */
-    static final int RING_SIZE = 4096 + 4 * ((1 << 20) + (64 << 10));
+    /** The size of a sender's ring: a page of state words and sixteen slots of 1 MiB + 64 KiB. */
+    static final int RING_SIZE = 4096 + 16 * ((1 << 20) + (64 << 10));
     static final int WIRE_HEADER_SIZE = 24;
     static final byte KIND_SENDER = 1;
     static final byte KIND_RECEIVER = 2;

@@ -49,7 +49,7 @@ class CrossProcessDataTest {
 
     /**
      * Payloads of 32 KiB to 1 MiB travel through the sending process's ring (shared memory the receiving process
-     * maps): several in flight at once both ways, more than a ring has slots, so some take the ordinary path; every
+     * maps): several in flight at once both ways, more than a ring takes at once, so some take the ordinary path; every
      * one arrives whole and in order, and this process then has the child's ring mapped beside its own.
      */
     @Test

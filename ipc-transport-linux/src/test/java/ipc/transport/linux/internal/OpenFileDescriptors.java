@@ -10,21 +10,24 @@ import java.util.stream.Stream;
 final class OpenFileDescriptors {
 
     private static final Path PROC_SELF_FD = Path.of("/proc/self/fd");
+    /** What {@link #describe()} shows for a descriptor closed between the listing and the reading of its link. */
+    static final String GONE = "(closed while listed)";
 
     private OpenFileDescriptors() {}
 
     /**
      * How many sockets, pipes, memfds and anonymous inodes (epoll, eventfd) this process has open: what the
      * transport creates. Regular files are left out, because the JVM opens jar files lazily, whenever a class is first
-     * loaded from one, which would make a leak check fail for nothing. The listing's own descriptor is counted every
-     * time alike.
+     * loaded from one, which would make a leak check fail for nothing. Nor is a descriptor that was closed between
+     * the listing and the reading of its link ({@link #GONE}): the listing's own, or one another thread held for a
+     * moment (the JVM's container support opens and closes control-group files from its own threads at any time).
      */
     static long count() {
         return describe().values().stream().filter(OpenFileDescriptors::isTransportObject).count();
     }
 
     private static boolean isTransportObject(String target) {
-        return !target.startsWith("/") || target.startsWith("/memfd:");
+        return !target.equals(GONE) && (!target.startsWith("/") || target.startsWith("/memfd:"));
     }
 
     /** What each open descriptor refers to, for diagnosing a leak. */
@@ -35,7 +38,7 @@ final class OpenFileDescriptors {
                 try {
                     targets.put(entry.getFileName().toString(), Files.readSymbolicLink(entry).toString());
                 } catch (IOException e) {
-                    targets.put(entry.getFileName().toString(), "?");
+                    targets.put(entry.getFileName().toString(), GONE);
                 }
             });
         } catch (IOException e) {

@@ -76,7 +76,8 @@ class RingTest {
             EndpointPair pair = Channels.pair();
             LinuxSender sender = (LinuxSender) pair.sender();
             try {
-                int count = SendRing.SLOTS * 2 + 1;
+                // Every slot, then a few that go around: inline, which this thread's socket buffer must still hold.
+                int count = SendRing.SLOTS + 5;
                 int[] sizes = new int[count];
                 for (int i = 0; i < count; i++) {
                     // Ring-sized payloads, a small one between, and one streamed: all from this thread, unread.
@@ -359,6 +360,42 @@ class RingTest {
                 assertFrame(receive(pair.receiver()).frame(), 40 * KIB, 4, "the next message");
             } finally {
                 IpcLimits.set(before);
+                ChannelTestSupport.close(pair);
+            }
+        });
+    }
+
+    @Test
+    void aSlotTakesAtMostItsShareOfTheBudget() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            EndpointPair pair = Channels.pair();
+            LinuxSender sender = (LinuxSender) pair.sender();
+            try {
+                assertEquals(SendRing.SLOT_BYTES, SendRing.capacity(0), "slot 0: a whole slot");
+                for (int slot = 1; slot < SendRing.SLOTS; slot++) {
+                    assertEquals(SendRing.SLOT_BYTES / (slot + 1), SendRing.capacity(slot), "slot " + slot);
+                }
+                // 200 KiB in slot 0; 600 KiB would fit the budget, but slot 1 takes at most 544 KiB: it goes around.
+                sender.send(taggedFrame(200 * KIB, 0), List.of()); // to this thread: nobody frees room meanwhile
+                sender.send(taggedFrame(600 * KIB, 1), List.of());
+                assertEquals(1, sender.ring().slotsInUse(), "600 KiB did not take slot 1");
+                // 500 KiB does take slot 1.
+                sender.send(taggedFrame(500 * KIB, 2), List.of());
+                assertEquals(2, sender.ring().slotsInUse(), "500 KiB took slot 1");
+                int[] sizes = {200 * KIB, 600 * KIB, 500 * KIB};
+                for (int i = 0; i < sizes.length; i++) {
+                    assertEquals(i, assertTagged(receive(pair.receiver()).frame(), sizes[i], "message " + i), "order");
+                }
+                assertEquals(0, sender.ring().slotsInUse(), "all freed");
+                // Messages of 64 KiB (the last slot's share) fill every slot.
+                for (int i = 0; i < SendRing.SLOTS; i++) {
+                    sender.send(taggedFrame(64 * KIB, i), List.of());
+                }
+                assertEquals(SendRing.SLOTS, sender.ring().slotsInUse(), "16 of 64 KiB: every slot");
+                for (int i = 0; i < SendRing.SLOTS; i++) {
+                    assertEquals(i, assertTagged(receive(pair.receiver()).frame(), 64 * KIB, "64 KiB " + i), "order");
+                }
+            } finally {
                 ChannelTestSupport.close(pair);
             }
         });
