@@ -90,20 +90,17 @@ class IpcBytesReceiverIntoTest {
 
     @Test
     void theWholeMessageReadIntoTheCallersBuffer() throws Exception {
-        check(Shape.ALL_IN_INTO, ByteBuffer.allocate(8192));
-        check(Shape.ALL_IN_INTO, ByteBuffer.allocateDirect(8192));
+        checkHeapAndDirect(Shape.ALL_IN_INTO);
     }
 
     @Test
     void theHeaderApartAndThePayloadInTheCallersBuffer() throws Exception {
-        check(Shape.HEADER_APART, ByteBuffer.allocate(8192));
-        check(Shape.HEADER_APART, ByteBuffer.allocateDirect(8192));
+        checkHeapAndDirect(Shape.HEADER_APART);
     }
 
     @Test
     void anEmptyFrameAndEverythingInTheCallersBuffer() throws Exception {
-        check(Shape.EMPTY_FRAME, ByteBuffer.allocate(8192));
-        check(Shape.EMPTY_FRAME, ByteBuffer.allocateDirect(8192));
+        checkHeapAndDirect(Shape.EMPTY_FRAME);
     }
 
     @Test
@@ -122,6 +119,11 @@ class IpcBytesReceiverIntoTest {
             assertEquals(PAYLOAD.length, received.remaining(), shape + ": the payload's length");
             assertArrayEquals(PAYLOAD, bytes(received), shape + ": the payload");
         }
+    }
+
+    private static void checkHeapAndDirect(Shape shape) throws Exception {
+        check(shape, ByteBuffer.allocate(8192));
+        check(shape, ByteBuffer.allocateDirect(8192));
     }
 
     private static void check(Shape shape, ByteBuffer buffer) throws Exception {

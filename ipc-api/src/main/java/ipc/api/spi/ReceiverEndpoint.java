@@ -35,7 +35,10 @@ public interface ReceiverEndpoint extends TransportHandle {
      * that reads a large message's payload into memory of its own choosing (rather than a lent buffer) asks
      * {@code tails} for a buffer with at least the length it will read remaining, fills it from its position, and
      * delivers that very buffer as the message's {@linkplain ReceivedMessage#tail() tail}, its position at the first
-     * byte read and its limit after the last. A transport that has no use for it ignores it (the default).
+     * byte read and its limit after the last; when no byte of the message came before it (the sender put none inline),
+     * it may deliver that buffer as the {@linkplain ReceivedMessage#frame() frame} instead, with no tail, so a
+     * recipient must expect its own buffer back as the frame, holding the whole message. A transport that has no use
+     * for it ignores it (the default).
      *
      * @param timeoutNanos as for {@link #receive(long)}
      * @param tails given a length, a buffer with at least that many bytes remaining

@@ -6,7 +6,11 @@ import jnr.ffi.annotations.Out;
 
 /**
  * {@code getrlimit(2)} and {@code setrlimit(2)}, for tests that make descriptors run out for a moment. In the
- * exported package because jnr-ffi implements it in an unnamed module, as it does {@link LibC}.
+ * exported package because jnr-ffi implements it in an unnamed module, as it does {@link LibC}. The calls return 0, or
+ * -1 with {@code errno} set; they throw nothing.
+ *
+ * <h2>Thread safety</h2>
+ * Thread-safe (a stateless binding); the limits it sets are the whole process's.
  */
 public interface ResourceLimits {
 
