@@ -58,6 +58,11 @@ public final class Seeds {
     static final byte KIND_SHARED_MEMORY = 3;
     /** The API's frame header: magic 'i' 'p', version 1, the serializer name's length, then the name. */
     private static final byte[] FRAME_MAGIC = {'i', 'p', 1};
+    /**
+     * The id of the seed order without handles: not ASCII, so that a seed holds each serializer's general string
+     * form (Kryo writes an ASCII string with no length, any other with its character count first).
+     */
+    static final String PLAIN_ID = "\u00f8-2";
 
     private Seeds() {}
 
@@ -84,7 +89,7 @@ public final class Seeds {
 
     /**
      * Inputs of the serializer targets whose message type is {@link Order}: a full order with handles at every
-     * level, one without handles, and an empty one.
+     * level, one without handles (whose id is {@link #PLAIN_ID}), and an empty one.
      *
      * @param serializer the serializer
      * @return the inputs ({@link SerializerTarget}'s layout)
@@ -98,7 +103,7 @@ public final class Seeds {
                     List.of(new Line("book", 1, 12.0), new Line("lamp", 3, 7.25)), Map.of("boxes", 2), customer,
                     handles.sender().toOpaque().to(Line.class), handles.receiver(), handles.memory(),
                     List.of(handles.sender().toOpaque()));
-            Order plain = new Order("o-2", -1L, 1e300, List.of("x"), List.of(new Line("", 0, -0.0)), Map.of(),
+            Order plain = new Order(PLAIN_ID, -1L, 1e300, List.of("x"), List.of(new Line("", 0, -0.0)), Map.of(),
                     new Customer("", 0, List.of(), null), null, null, null, List.of());
             Order empty = new Order(null, 0L, 0.0, null, null, null, null, null, null, null, null);
             for (Order order : List.of(full, plain, empty)) {
@@ -109,7 +114,8 @@ public final class Seeds {
     }
 
     /**
-     * Inputs of the protobuf target: a full {@link FuzzOrder} with handles, one without, and an empty one.
+     * Inputs of the protobuf target: a full {@link FuzzOrder} with handles, one without (whose id is
+     * {@link #PLAIN_ID}), and an empty one.
      *
      * @return the inputs ({@link SerializerTarget}'s layout)
      * @throws IpcException if a handle cannot be opened or the serializer refuses
@@ -126,7 +132,7 @@ public final class Seeds {
                     .setReplyTo(IpcHandles.of(handles.sender())).setUpdates(IpcHandles.of(handles.receiver()))
                     .setAttachment(IpcHandles.of(handles.memory())).addWatchers(IpcHandles.of(handles.sender()))
                     .setBlob(com.google.protobuf.ByteString.copyFromUtf8("blob")).build();
-            FuzzOrder plain = FuzzOrder.newBuilder().setId("o-2").setAmount(-1L).addLines(pen).build();
+            FuzzOrder plain = FuzzOrder.newBuilder().setId(PLAIN_ID).setAmount(-1L).addLines(pen).build();
             for (FuzzOrder order : List.of(full, plain, FuzzOrder.getDefaultInstance())) {
                 seeds.add(input(serializer, TypeRef.of(FuzzOrder.class), order));
             }

@@ -76,6 +76,11 @@ class AllocationBoundTest {
                 crafted("BigInteger", TypeRef.of(BigInteger.class), BigInteger.ONE, lengthPlusOne(), remain),
                 crafted("UTF-8 string", TypeRef.of(String.class), "",
                         output -> output.writeVarIntFlag(true, HUGE + 1, true), remain),
+                // Kryo subtracts one from the count it reads: the most negative count becomes the largest array
+                crafted("UTF-8 string, count wrapping to 2^31 - 1", TypeRef.of(String.class), "",
+                        output -> output.writeVarIntFlag(true, Integer.MIN_VALUE, true), remain),
+                crafted("UTF-8 string, negative count", TypeRef.of(String.class), "",
+                        output -> output.writeVarIntFlag(true, -5, true), remain),
                 crafted("byte[] in a record", TypeRef.of(Blob.class), new Blob("", new byte[0]), output -> {
                     output.writeByte(Kryo.NOT_NULL);
                     output.writeString("n");

@@ -147,6 +147,10 @@ final class BoundedInput extends Input {
     /**
      * A UTF-8 string declares its character count up front, and Kryo sizes its scratch buffer by it; each character
      * takes at least one byte. (An ASCII string has no count: it grows with the bytes actually read.)
+     *
+     * <p>The count is a five-byte varint, so it can be negative; Kryo subtracts one from it without looking, which
+     * turns the most negative count into {@code Integer.MAX_VALUE} characters and any other into a negative length.
+     * The check does the same arithmetic and refuses both.
      */
     private void checkStringLength() {
         if (position == limit || (buffer[position] & UTF8_FLAG) == 0) {
@@ -156,12 +160,13 @@ final class BoundedInput extends Input {
         int countPlusOne = readVarIntFlag(true); // 0 is null, 1 the empty string
         int afterHeader = position;
         position = start;
-        if (countPlusOne > 1) {
-            int declared = countPlusOne - 1;
-            if (declared > limit - afterHeader) {
-                throw new KryoException("The message declares a string of " + declared + " characters, but only "
-                        + (limit - afterHeader) + " bytes remain");
-            }
+        if (countPlusOne == 0 || countPlusOne == 1) {
+            return;
+        }
+        int declared = countPlusOne - 1; // wraps exactly as Kryo's own count does
+        if (declared < 0 || declared > limit - afterHeader) {
+            throw new KryoException("The message declares a string of " + Integer.toUnsignedString(declared)
+                    + " characters, but only " + (limit - afterHeader) + " bytes remain");
         }
     }
 }
