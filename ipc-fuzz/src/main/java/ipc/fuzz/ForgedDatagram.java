@@ -108,6 +108,19 @@ public final class ForgedDatagram implements AutoCloseable {
     }
 
     /**
+     * The wire format version the datagram's header declares, if it starts with our magic.
+     *
+     * @return the version byte, or -1 if the datagram is too short or not ours
+     */
+    public int declaredWireVersion() {
+        if (datagram.length < 5) {
+            return -1;
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(datagram).order(java.nio.ByteOrder.nativeOrder());
+        return header.getInt(0) == Seeds.WIRE_MAGIC ? header.get(4) : -1;
+    }
+
+    /**
      * Sends the datagram with its descriptors.
      *
      * @param socket the sending socket

@@ -43,7 +43,7 @@ public final class Seeds {
 
     /** The transport's wire header magic, {@code "jipc"} as a big-endian int, written in the host's order. */
     static final int WIRE_MAGIC = 0x6a697063;
-    static final byte WIRE_VERSION = 3;
+    static final byte WIRE_VERSION = 4;
     static final byte TYPE_MESSAGE = 1;
     static final byte TYPE_OVERFLOW = 2;
     static final short FLAG_PAYLOAD_STREAMED = 0x1;

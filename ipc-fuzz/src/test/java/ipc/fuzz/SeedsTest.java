@@ -4,28 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipc.api.IpcException;
+import ipc.api.IpcSerializationException;
 import ipc.api.TypeRef;
 import ipc.api.spi.IpcSerializer;
+import ipc.api.spi.MessageCodec;
 import ipc.api.spi.ReceivedMessage;
 import ipc.fuzz.messages.Order;
 import ipc.fuzz.messages.proto.FuzzOrder;
 import ipc.serde.jackson.JacksonSerializer;
 import ipc.serde.kryo.KryoSerializer;
 import ipc.serde.protobuf.ProtobufSerializer;
+import ipc.serde.testsupport.FakeContexts;
 import ipc.transport.linux.internal.LinuxReceiver;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seed inputs are what they claim: the serializer targets' seeds are frames the typed receiver decodes to the
  * sample values (handles included), the framing seeds are datagrams the transport accepts (or, for the last one,
- * drops unseen), and the checked-in files are exactly what {@link Seeds} generates now.
+ * drops unseen), the checked-in files are exactly what {@link Seeds} generates now, and kept findings still reach the
+ * code they once broke.
  */
 class SeedsTest {
 
@@ -108,6 +119,44 @@ class SeedsTest {
         try (ForgedDatagram forged = ForgedDatagram.of(seed, socket)) {
             assertEquals(true, forged.sendTo(socket), "the kernel takes the seed");
         }
+    }
+
+    /**
+     * A kept finding is only worth replaying while it still reaches the code it broke: one made for an older wire
+     * format stops at the version check, one made for another message type at the type fingerprint.
+     */
+    @Test
+    void keptFindingsStillReachWhatTheyBroke() throws Exception {
+        Path framing = inputs("LinuxFramingFuzzTestInputs/datagram");
+        int checked = 0;
+        int[] pair = RawSockets.seqpacketPair();
+        try (Stream<Path> files = Files.list(framing)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("seed-")).toList()) {
+                try (ForgedDatagram forged = ForgedDatagram.of(Files.readAllBytes(file), pair[0])) {
+                    int version = forged.declaredWireVersion();
+                    if (version != -1) {
+                        assertEquals(Seeds.WIRE_VERSION, version, file.getFileName() + " speaks the current wire "
+                                + "format (rewrite its version byte after a bump)");
+                        checked++;
+                    }
+                }
+            }
+        } finally {
+            RawSockets.close(pair[0]);
+            RawSockets.close(pair[1]);
+        }
+        assertTrue(checked > 0, "the framing target keeps at least one finding with our wire header");
+        byte[] wrapping = Files.readAllBytes(inputs("KryoReceiveFuzzTestInputs/receive")
+                .resolve("regression-utf8-count-wraps-to-max"));
+        MessageCodec<Order> codec = new KryoSerializer().codec(TypeRef.of(Order.class));
+        IpcSerializationException e = assertThrows(IpcSerializationException.class, () -> codec.decode(
+                ByteBuffer.wrap(wrapping, 1, wrapping.length - 1), new FakeContexts.NoHandles()));
+        assertTrue(e.getMessage().contains("declares a string of 2147483647 characters"),
+                "the Kryo finding still reaches the string's count: " + e.getMessage());
+    }
+
+    private static Path inputs(String directory) throws URISyntaxException {
+        return Path.of(SeedsTest.class.getResource(directory).toURI());
     }
 
     @Test

@@ -43,7 +43,11 @@ final class WireHeader {
 
     /** {@code "jipc"} read as a big-endian int; a datagram that does not start with it is not ours. */
     static final int MAGIC = 0x6a697063;
-    static final byte VERSION = 3;
+    /**
+     * Bumped whenever two builds could no longer understand each other: 3 added the sender's ring, 4 changed the
+     * ring's geometry (sixteen slots; a receiver checks a ring's exact size before mapping it).
+     */
+    static final byte VERSION = 4;
     static final byte TYPE_MESSAGE = 1;
     static final byte TYPE_OVERFLOW = 2;
     /** The payload continues on a stream whose end and memfd ride in the datagram ({@link PayloadStream}). */
