@@ -117,7 +117,7 @@ public final class ForgedDatagram implements AutoCloseable {
             return -1;
         }
         java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(datagram).order(java.nio.ByteOrder.nativeOrder());
-        return header.getInt(0) == Seeds.WIRE_MAGIC ? header.get(4) : -1;
+        return header.getInt(0) == Seeds.WIRE_MAGIC ? Byte.toUnsignedInt(header.get(4)) : -1;
     }
 
     /**
