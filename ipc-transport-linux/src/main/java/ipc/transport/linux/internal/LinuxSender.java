@@ -42,7 +42,7 @@ public final class LinuxSender extends FdHandle implements SenderEndpoint {
 
     /** This sender's ring ({@link SendRing}), made at its first message that qualifies; null before. */
     private volatile SendRing ring;
-    /** Whether the last attempt to make the ring failed; then {@link #ringFailedAt} says when. */
+    /** Whether an attempt to make the ring failed (read only while there is none); {@link #ringFailedAt} says when. */
     private volatile boolean ringFailed;
     /** {@link System#nanoTime()} of the last failed attempt to make the ring. */
     private volatile long ringFailedAt;
@@ -64,8 +64,7 @@ public final class LinuxSender extends FdHandle implements SenderEndpoint {
         synchronized (this) {
             if (ring == null && !waitingToRetry()) {
                 try {
-                    ring = SendRing.create();
-                    ringFailed = false;
+                    ring = SendRing.create(); // from now on ring() returns it before looking at failures
                 } catch (IpcException e) {
                     ringFailedAt = System.nanoTime();
                     ringFailed = true;

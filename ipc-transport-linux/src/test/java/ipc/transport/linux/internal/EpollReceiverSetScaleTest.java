@@ -86,7 +86,7 @@ class EpollReceiverSetScaleTest {
                 assertEquals(0, set.size(), "every closed receiver left the set");
                 System.out.printf("receiver set: %d receivers, %d events in %d selects%n", count, 2 * count, selects);
             }
-            assertEquals(before, OpenFileDescriptors.count(), "descriptors after closing " + count + " channels");
+            OpenFileDescriptors.assertCount(before, "descriptors after closing " + count + " channels");
         });
     }
 
@@ -109,7 +109,7 @@ class EpollReceiverSetScaleTest {
                 assertFalse(pair.receiver().isOpen(), "member closed with the set");
                 pair.sender().close();
             }
-            assertEquals(before, OpenFileDescriptors.count(), () -> "descriptors after closing the set: " + OpenFileDescriptors.describe());
+            OpenFileDescriptors.assertCount(before, "descriptors after closing the set");
         });
     }
 }

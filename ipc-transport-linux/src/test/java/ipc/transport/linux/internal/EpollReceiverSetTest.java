@@ -45,7 +45,7 @@ class EpollReceiverSetTest {
 
     @AfterEach
     void noDescriptorLeaks() {
-        assertEquals(fdsBefore, OpenFileDescriptors.count(), () -> "open descriptors after the test: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(fdsBefore, "open descriptors after the test");
     }
 
     @Test

@@ -131,6 +131,6 @@ class OneShotServerNameTest {
         sender.close();
         orphan.close();
         used.close();
-        assertEquals(before, OpenFileDescriptors.count(), () -> "descriptors: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(before, "descriptors");
     }
 }

@@ -50,8 +50,7 @@ class OneShotServerTest {
 
     @AfterEach
     void noDescriptorLeaks() {
-        assertEquals(fdsBefore, OpenFileDescriptors.count(), () -> "descriptors after the test: "
-                + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(fdsBefore, "descriptors after the test");
     }
 
     @Test

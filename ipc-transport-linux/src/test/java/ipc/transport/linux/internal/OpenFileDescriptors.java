@@ -1,5 +1,7 @@
 package ipc.transport.linux.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,6 +47,15 @@ final class OpenFileDescriptors {
             throw new UncheckedIOException(e);
         }
         return targets;
+    }
+
+    /**
+     * Asserts that {@link #count()} is {@code expected}, listing every open descriptor in the failure message.
+     *
+     * @param what what the count is checked after, for the message
+     */
+    static void assertCount(long expected, String what) {
+        assertEquals(expected, count(), () -> what + ": " + describe());
     }
 
     /** Whether {@code fd} is an open descriptor of this process. */

@@ -44,27 +44,38 @@ class RingTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final int KIB = 1 << 10;
 
-    @Test
-    void sizesFromTheThresholdToASlotGoThroughTheRingAndArriveWhole() {
+    /** What a test does with a fresh channel and its sender. */
+    private interface ChannelCase {
+        void run(EndpointPair pair, LinuxSender sender) throws Exception;
+    }
+
+    /** Runs {@code test} on a fresh channel within {@link #LIMIT}, and closes the channel after. */
+    private static void onChannel(ChannelCase test) {
         assertTimeoutPreemptively(LIMIT, () -> {
             EndpointPair pair = Channels.pair();
-            LinuxSender sender = (LinuxSender) pair.sender();
             try {
-                int[] sizes = {SendRing.MIN_PAYLOAD, 64 * KIB, 300 * KIB, SendRing.SLOT_BYTES};
-                for (int i = 0; i < sizes.length; i++) {
-                    sender.send(frame(sizes[i], i), List.of());
-                    assertEquals(1, sender.ring().slotsInUse(), sizes[i] + " bytes: in a slot until received");
-                    assertFrame(receive(pair.receiver()).frame(), sizes[i], i, sizes[i] + " bytes");
-                    assertEquals(0, sender.ring().slotsInUse(), sizes[i] + " bytes: slot freed by the receive");
-                    assertTrue(RingReader.isMapped(sender.ring().fd()), "the ring stays mapped for the next one");
-                }
-                for (int size : new int[] {SendRing.MIN_PAYLOAD - 1, SendRing.SLOT_BYTES + 1}) {
-                    sender.send(frame(size, 7), List.of());
-                    assertEquals(0, sender.ring().slotsInUse(), size + " bytes: not through the ring");
-                    assertFrame(receive(pair.receiver()).frame(), size, 7, size + " bytes");
-                }
+                test.run(pair, (LinuxSender) pair.sender());
             } finally {
                 ChannelTestSupport.close(pair);
+            }
+        });
+    }
+
+    @Test
+    void sizesFromTheThresholdToASlotGoThroughTheRingAndArriveWhole() {
+        onChannel((pair, sender) -> {
+            int[] sizes = {SendRing.MIN_PAYLOAD, 64 * KIB, 300 * KIB, SendRing.SLOT_BYTES};
+            for (int i = 0; i < sizes.length; i++) {
+                sender.send(frame(sizes[i], i), List.of());
+                assertEquals(1, sender.ring().slotsInUse(), sizes[i] + " bytes: in a slot until received");
+                assertFrame(receive(pair.receiver()).frame(), sizes[i], i, sizes[i] + " bytes");
+                assertEquals(0, sender.ring().slotsInUse(), sizes[i] + " bytes: slot freed by the receive");
+                assertTrue(RingReader.isMapped(sender.ring().fd()), "the ring stays mapped for the next one");
+            }
+            for (int size : new int[] {SendRing.MIN_PAYLOAD - 1, SendRing.SLOT_BYTES + 1}) {
+                sender.send(frame(size, 7), List.of());
+                assertEquals(0, sender.ring().slotsInUse(), size + " bytes: not through the ring");
+                assertFrame(receive(pair.receiver()).frame(), size, 7, size + " bytes");
             }
         });
     }
@@ -102,27 +113,21 @@ class RingTest {
 
     @Test
     void atMostAMebibyteIsInFlightUnlessOneMessageIsLarger() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            EndpointPair pair = Channels.pair();
-            LinuxSender sender = (LinuxSender) pair.sender();
-            try {
-                int length = 300 * KIB;
-                for (int i = 0; i < 4; i++) {
-                    sender.send(taggedFrame(length, i), List.of()); // to this thread: nobody frees room meanwhile
-                }
-                assertEquals(3, sender.ring().slotsInUse(), "three of 300 KiB fit in 1 MiB; the fourth went around");
-                for (int i = 0; i < 4; i++) {
-                    assertEquals(i, assertTagged(receive(pair.receiver()).frame(), length, "message " + i), "order");
-                }
-                sender.send(taggedFrame(SendRing.SLOT_BYTES, 10), List.of());
-                sender.send(taggedFrame(40 * KIB, 11), List.of());
-                assertEquals(1, sender.ring().slotsInUse(), "a whole slot alone in flight; the next went around");
-                assertEquals(10, assertTagged(receive(pair.receiver()).frame(), SendRing.SLOT_BYTES, "1 MiB"));
-                assertEquals(11, assertTagged(receive(pair.receiver()).frame(), 40 * KIB, "40 KiB"));
-                assertEquals(0, sender.ring().slotsInUse(), "all freed");
-            } finally {
-                ChannelTestSupport.close(pair);
+        onChannel((pair, sender) -> {
+            int length = 300 * KIB;
+            for (int i = 0; i < 4; i++) {
+                sender.send(taggedFrame(length, i), List.of()); // to this thread: nobody frees room meanwhile
             }
+            assertEquals(3, sender.ring().slotsInUse(), "three of 300 KiB fit in 1 MiB; the fourth went around");
+            for (int i = 0; i < 4; i++) {
+                assertEquals(i, assertTagged(receive(pair.receiver()).frame(), length, "message " + i), "order");
+            }
+            sender.send(taggedFrame(SendRing.SLOT_BYTES, 10), List.of());
+            sender.send(taggedFrame(40 * KIB, 11), List.of());
+            assertEquals(1, sender.ring().slotsInUse(), "a whole slot alone in flight; the next went around");
+            assertEquals(10, assertTagged(receive(pair.receiver()).frame(), SendRing.SLOT_BYTES, "1 MiB"));
+            assertEquals(11, assertTagged(receive(pair.receiver()).frame(), 40 * KIB, "40 KiB"));
+            assertEquals(0, sender.ring().slotsInUse(), "all freed");
         });
     }
 
@@ -367,36 +372,30 @@ class RingTest {
 
     @Test
     void aSlotTakesAtMostItsShareOfTheBudget() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            EndpointPair pair = Channels.pair();
-            LinuxSender sender = (LinuxSender) pair.sender();
-            try {
-                assertEquals(SendRing.SLOT_BYTES, SendRing.capacity(0), "slot 0: a whole slot");
-                for (int slot = 1; slot < SendRing.SLOTS; slot++) {
-                    assertEquals(SendRing.SLOT_BYTES / (slot + 1), SendRing.capacity(slot), "slot " + slot);
-                }
-                // 200 KiB in slot 0; 600 KiB would fit the budget, but slot 1 takes at most 544 KiB: it goes around.
-                sender.send(taggedFrame(200 * KIB, 0), List.of()); // to this thread: nobody frees room meanwhile
-                sender.send(taggedFrame(600 * KIB, 1), List.of());
-                assertEquals(1, sender.ring().slotsInUse(), "600 KiB did not take slot 1");
-                // 500 KiB does take slot 1.
-                sender.send(taggedFrame(500 * KIB, 2), List.of());
-                assertEquals(2, sender.ring().slotsInUse(), "500 KiB took slot 1");
-                int[] sizes = {200 * KIB, 600 * KIB, 500 * KIB};
-                for (int i = 0; i < sizes.length; i++) {
-                    assertEquals(i, assertTagged(receive(pair.receiver()).frame(), sizes[i], "message " + i), "order");
-                }
-                assertEquals(0, sender.ring().slotsInUse(), "all freed");
-                // Messages of 64 KiB (the last slot's share) fill every slot.
-                for (int i = 0; i < SendRing.SLOTS; i++) {
-                    sender.send(taggedFrame(64 * KIB, i), List.of());
-                }
-                assertEquals(SendRing.SLOTS, sender.ring().slotsInUse(), "16 of 64 KiB: every slot");
-                for (int i = 0; i < SendRing.SLOTS; i++) {
-                    assertEquals(i, assertTagged(receive(pair.receiver()).frame(), 64 * KIB, "64 KiB " + i), "order");
-                }
-            } finally {
-                ChannelTestSupport.close(pair);
+        onChannel((pair, sender) -> {
+            assertEquals(SendRing.SLOT_BYTES, SendRing.capacity(0), "slot 0: a whole slot");
+            for (int slot = 1; slot < SendRing.SLOTS; slot++) {
+                assertEquals(SendRing.SLOT_BYTES / (slot + 1), SendRing.capacity(slot), "slot " + slot);
+            }
+            // 200 KiB in slot 0; 600 KiB would fit the budget, but slot 1 takes at most 544 KiB: it goes around.
+            sender.send(taggedFrame(200 * KIB, 0), List.of()); // to this thread: nobody frees room meanwhile
+            sender.send(taggedFrame(600 * KIB, 1), List.of());
+            assertEquals(1, sender.ring().slotsInUse(), "600 KiB did not take slot 1");
+            // 500 KiB does take slot 1.
+            sender.send(taggedFrame(500 * KIB, 2), List.of());
+            assertEquals(2, sender.ring().slotsInUse(), "500 KiB took slot 1");
+            int[] sizes = {200 * KIB, 600 * KIB, 500 * KIB};
+            for (int i = 0; i < sizes.length; i++) {
+                assertEquals(i, assertTagged(receive(pair.receiver()).frame(), sizes[i], "message " + i), "order");
+            }
+            assertEquals(0, sender.ring().slotsInUse(), "all freed");
+            // Messages of 64 KiB (the last slot's share) fill every slot.
+            for (int i = 0; i < SendRing.SLOTS; i++) {
+                sender.send(taggedFrame(64 * KIB, i), List.of());
+            }
+            assertEquals(SendRing.SLOTS, sender.ring().slotsInUse(), "16 of 64 KiB: every slot");
+            for (int i = 0; i < SendRing.SLOTS; i++) {
+                assertEquals(i, assertTagged(receive(pair.receiver()).frame(), 64 * KIB, "64 KiB " + i), "order");
             }
         });
     }

@@ -34,7 +34,7 @@ class SharedMemoryAdoptTest {
             assertEquals(LENGTH, adopted.length(), "adopted length");
             SharedMemoryTest.assertPattern(adopted.buffer(), LENGTH);
         }
-        assertEquals(before, OpenFileDescriptors.count(), () -> "descriptors after closing both: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(before, "descriptors after closing both");
     }
 
     @Test
@@ -63,7 +63,7 @@ class SharedMemoryAdoptTest {
         assertTrue(error.getMessage().contains(LENGTH + 1 + " bytes as declared, but descriptor " + fd + " holds "
                 + LENGTH + " bytes"), error.getMessage());
         assertFalse(OpenFileDescriptors.isOpen(fd), "the rejected descriptor must be closed");
-        assertEquals(before, OpenFileDescriptors.count(), () -> "descriptors after rejecting: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(before, "descriptors after rejecting");
     }
 
     @Test
@@ -90,7 +90,7 @@ class SharedMemoryAdoptTest {
         assertTrue(error.getMessage().contains("shared memory"), "message says what was expected: "
                 + error.getMessage());
         assertFalse(OpenFileDescriptors.isOpen(fd), "the rejected descriptor must be closed");
-        assertEquals(before, OpenFileDescriptors.count(), () -> "descriptors after rejecting: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(before, "descriptors after rejecting");
     }
 
     /** What a receiver gets from the kernel: its own descriptor for the same memfd. */

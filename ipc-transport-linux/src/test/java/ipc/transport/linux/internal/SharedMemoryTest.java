@@ -129,7 +129,7 @@ class SharedMemoryTest {
                     throw new IllegalStateException("initializer failed");
                 }), "the initializer's exception propagates");
         assertEquals("initializer failed", thrown.getMessage(), "same exception");
-        assertEquals(before, OpenFileDescriptors.count(), () -> "open descriptors after a failed create: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(before, "open descriptors after a failed create");
     }
 
     @Test
@@ -144,11 +144,11 @@ class SharedMemoryTest {
         long before = OpenFileDescriptors.count();
         LinuxSharedMemory region = LinuxSharedMemory.create(MIB, SharedMemoryTest::fillPattern);
         assertPattern(region.buffer(), MIB);
-        assertEquals(before + 1, OpenFileDescriptors.count(), () -> "one descriptor per open region: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(before + 1, "one descriptor per open region");
         region.close();
         region.close();
         assertFalse(region.isOpen(), "closed");
-        assertEquals(before, OpenFileDescriptors.count(), () -> "open descriptors after close: " + OpenFileDescriptors.describe());
+        OpenFileDescriptors.assertCount(before, "open descriptors after close");
         assertThrows(IllegalStateException.class, region::buffer, "buffer() after close");
     }
 
